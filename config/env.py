@@ -1,0 +1,174 @@
+"""The one module that reads the process environment.
+
+Every setting that can change between installations is read here, validated, and turned into a
+plain Python value. A bad value raises `ConfigurationError` whose message is one line that says
+which variable to set and how; `reclamo` prints that line and exits instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+class ConfigurationError(Exception):
+    """The environment does not describe a runnable installation."""
+
+
+def _text(name: str, default: str = "") -> str:
+    return os.environ.get(name, default).strip()
+
+
+def _flag(name: str, default: bool) -> bool:
+    raw = _text(name)
+    if not raw:
+        return default
+    if raw.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if raw.lower() in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigurationError(f"{name}={raw!r} is not a yes/no value: set it to 1 or 0.")
+
+
+def _int(name: str, default: int, *, minimum: int = 1) -> int:
+    raw = _text(name)
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigurationError(f"{name}={raw!r} is not a whole number.") from None
+    if value < minimum:
+        raise ConfigurationError(f"{name} must be at least {minimum} (it is {value}).")
+    return value
+
+
+def _list(name: str, default: list[str]) -> list[str]:
+    raw = _text(name)
+    if not raw:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def data_dir() -> Path:
+    """Where the embedded database, uploads and collected static files live."""
+    return Path(_text("RECLAMO_DATA_DIR") or BASE_DIR / "var").resolve()
+
+
+def database(*, default_sqlite: Path) -> dict[str, Any]:
+    """`DATABASE_URL` (postgres://… or sqlite:///…), else the embedded SQLite file."""
+    url = _text("DATABASE_URL")
+    if not url:
+        return sqlite_database(default_sqlite)
+    scheme = urlsplit(url).scheme
+    if scheme not in {"postgres", "postgresql", "pgsql", "sqlite"}:
+        raise ConfigurationError(
+            f"DATABASE_URL has the scheme {scheme or '(none)'!r}: set it to "
+            "postgres://USER:PASSWORD@HOST:PORT/NAME or sqlite:///PATH, or unset it for the "
+            "embedded SQLite database."
+        )
+    try:
+        parsed: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
+    except ValueError as error:
+        raise ConfigurationError(
+            f"DATABASE_URL cannot be read ({error}): set it to "
+            "postgres://USER:PASSWORD@HOST:PORT/NAME."
+        ) from None
+    if scheme == "sqlite":
+        return sqlite_database(Path(parsed["NAME"]))
+    if not parsed.get("NAME"):
+        raise ConfigurationError(
+            "DATABASE_URL names no database: set it to postgres://USER:PASSWORD@HOST:PORT/NAME."
+        )
+    parsed["CONN_HEALTH_CHECKS"] = True
+    return parsed
+
+
+def sqlite_database(path: Path) -> dict[str, Any]:
+    """SQLite tuned for a small server: WAL journal, IMMEDIATE transactions, a busy timeout."""
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(path),
+        "OPTIONS": {
+            # WAL lets the web workers read while the task worker writes; IMMEDIATE takes the
+            # write lock at BEGIN so concurrent writers wait instead of failing mid-transaction.
+            "init_command": (
+                "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;"
+            ),
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        },
+    }
+
+
+@dataclass(frozen=True)
+class Serving:
+    web_workers: int
+    task_workers: int
+
+
+def serving() -> Serving:
+    return Serving(
+        web_workers=_int("RECLAMO_WEB_WORKERS", 2),
+        task_workers=_int("RECLAMO_TASK_WORKERS", 1),
+    )
+
+
+def debug(default: bool) -> bool:
+    return _flag("RECLAMO_DEBUG", default)
+
+
+def secret_key(*, required: bool, fallback: str) -> str:
+    value = _text("RECLAMO_SECRET_KEY")
+    if value:
+        if required and len(value) < 50:
+            raise ConfigurationError(
+                "RECLAMO_SECRET_KEY is too short: set it to at least 50 random characters "
+                "(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')."
+            )
+        return value
+    if required:
+        raise ConfigurationError(
+            "RECLAMO_SECRET_KEY is not set: production needs a secret of at least 50 random "
+            "characters (python3 -c 'import secrets; print(secrets.token_urlsafe(50))')."
+        )
+    return fallback
+
+
+def allowed_hosts(*, required: bool, default: list[str]) -> list[str]:
+    hosts = _list("RECLAMO_ALLOWED_HOSTS", [] if required else default)
+    if required and not hosts:
+        raise ConfigurationError(
+            "RECLAMO_ALLOWED_HOSTS is not set: production needs the host names it serves, "
+            "comma-separated (reclamo.example.com)."
+        )
+    return hosts
+
+
+def csrf_trusted_origins() -> list[str]:
+    return _list("RECLAMO_CSRF_TRUSTED_ORIGINS", [])
+
+
+def email_backend(default: str) -> str:
+    return _text("RECLAMO_EMAIL_BACKEND") or default
+
+
+def email_from() -> str:
+    return _text("RECLAMO_EMAIL_FROM") or "Reclamo <reclamo@localhost>"
+
+
+def email_host() -> tuple[str, int, str, str, bool]:
+    return (
+        _text("RECLAMO_EMAIL_HOST") or "localhost",
+        _int("RECLAMO_EMAIL_PORT", 25),
+        _text("RECLAMO_EMAIL_USER"),
+        _text("RECLAMO_EMAIL_PASSWORD"),
+        _flag("RECLAMO_EMAIL_TLS", False),
+    )

@@ -1,0 +1,35 @@
+"""Writes for people who sign in."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from reclamo.accounts.models import User
+from reclamo.providers.models import Provider
+
+# Documented in the README; only created on an installation that has no users at all.
+DEMO_PASSWORD = "reclamo-demo"  # noqa: S105 - public demo credential
+
+
+@transaction.atomic
+def demo_accounts_create() -> list[str]:
+    """Create the demo accounts on an empty installation; returns the user names created."""
+    if User.objects.exists():
+        return []
+    created = []
+    admin = User.objects.create_superuser(
+        username="admin", email="admin@reclamo.invalid", password=DEMO_PASSWORD
+    )
+    created.append(admin.username)
+    for provider in Provider.objects.order_by("slug"):
+        for role, suffix in ((User.Role.STAFF, "staff"), (User.Role.PROVIDER_ADMIN, "admin")):
+            user = User.objects.create_user(
+                username=f"{provider.slug}-{suffix}",
+                email=f"{suffix}@{provider.slug}.reclamo.invalid",
+                password=DEMO_PASSWORD,
+                role=role,
+                provider=provider,
+                is_staff=role == User.Role.PROVIDER_ADMIN,
+            )
+            created.append(user.username)
+    return created

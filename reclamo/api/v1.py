@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import NinjaAPI, Schema
+
+from reclamo.api.auth import IntegrationTokenAuth
+from reclamo.api.errors import install_error_handlers
+
+api = NinjaAPI(
+    title="Reclamo API",
+    version="1",
+    description="Complaint handling for electronic-communications providers (see api.md).",
+    urls_namespace="api-v1",
+)
+install_error_handlers(api)
+
+
+class WhoAmI(Schema):
+    provider: str
+    name: str
+
+
+@api.get("/me", response=WhoAmI, auth=IntegrationTokenAuth(), tags=["integration"])
+def who_am_i(request: HttpRequest) -> dict[str, Any]:
+    """The provider the integration token belongs to (a cheap way to test a token)."""
+    provider = request.auth  # type: ignore[attr-defined]
+    return {"provider": provider.slug, "name": provider.name}

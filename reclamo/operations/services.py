@@ -1,0 +1,34 @@
+"""Installation-level writes: preparing a fresh installation, worker heartbeats."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.utils import timezone
+
+from reclamo.accounts.services import demo_accounts_create
+from reclamo.operations.models import WorkerHeartbeat
+from reclamo.providers.services import bundled_policies_load
+
+
+def installation_prepare(*, demo: bool) -> list[str]:
+    """Load the bundled procedures and, on an installation with no users, the demo accounts."""
+    lines = []
+    for result in bundled_policies_load():
+        version = result.policy_version
+        state = "loaded" if result.created else "unchanged"
+        lines.append(
+            f"Procedure {version.provider.slug} {version.version} "
+            f"(in force from {version.effective_from}): {state}."
+        )
+    if demo:
+        created = demo_accounts_create()
+        if created:
+            lines.append(f"Demo accounts created: {', '.join(created)} (see README).")
+    return lines
+
+
+def worker_heartbeat_record(*, name: str = "default") -> datetime:
+    now = timezone.now()
+    WorkerHeartbeat.objects.update_or_create(name=name, defaults={"seen_at": now})
+    return now

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from reclamo.portal import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("p/<slug:slug>/", views.provider_contact, name="provider"),
+]
