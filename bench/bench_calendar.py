@@ -3,7 +3,9 @@
 Run: ``uv run python bench/bench_calendar.py``. Prints calls per second (median of several
 repeats) for: 2 working hours added on the PN-6 schedule (Mon–Sun 09:00–21:00,
 Europe/Bucharest) from random starts; T-1/T-2 ``days_after`` with SK holidays; and a long
-200-working-hour ``add`` on the same schedule. Caches are warmed first, as in a running server.
+200-working-hour ``add`` on the same schedule. Caches are warmed first, as in a running server;
+the last line builds a new schedule for every call (cold caches), the cost a caller pays when it
+does not reuse schedules (``working_schedule`` caches them).
 """
 
 from __future__ import annotations
@@ -30,8 +32,9 @@ def random_starts(count: int, seed: int) -> list[datetime]:
     base = datetime(2026, 1, 1, tzinfo=UTC)
     span = 2 * 365 * 86_400
     return [
-        (base + timedelta(seconds=rng.randrange(span), microseconds=rng.randrange(1_000_000)))
-        .astimezone(zone)
+        (
+            base + timedelta(seconds=rng.randrange(span), microseconds=rng.randrange(1_000_000))
+        ).astimezone(zone)
         for _ in range(count)
     ]
 
@@ -75,10 +78,17 @@ def main() -> None:
             )
         return len(starts)
 
+    def add_cold() -> int:
+        windows = [(day, time(9), time(21)) for day in range(7)]
+        for start in starts[:5_000]:
+            WorkingSchedule(windows, time_zone=BUCHAREST).add(start, two_hours)
+        return 5_000
+
     print(f"Python {sys.version.split()[0]}, {CALLS:,} calls per repeat, median of {REPEATS}")
     measure("WorkingSchedule.add(random start, 2 h) PN-6 schedule", add_two_hours)
     measure("days_after(30 days, T-2 roll, SK holidays)", thirty_days)
     measure("WorkingSchedule.add(random start, 200 h) PN-6 schedule", add_long)
+    measure("new WorkingSchedule + add(random start, 2 h), cold caches", add_cold)
 
 
 if __name__ == "__main__":

@@ -70,7 +70,7 @@ def database(*, default_sqlite: Path) -> dict[str, Any]:
     scheme = urlsplit(url).scheme
     if scheme not in {"postgres", "postgresql", "pgsql", "sqlite"}:
         raise ConfigurationError(
-            f"DATABASE_URL has the scheme {scheme or '(none)'!r}: set it to "
+            f"DATABASE_URL {'has the scheme ' + repr(scheme) if scheme else 'is not a URL'}: set it to "
             "postgres://USER:PASSWORD@HOST:PORT/NAME or sqlite:///PATH, or unset it for the "
             "embedded SQLite database."
         )

@@ -33,6 +33,12 @@ Wall-clock windows and DST:
   A window therefore lasts the real time between those two instants: 09:00–21:00 is 12 h on any
   day in Europe, 00:00–24:00 is 23 h or 25 h on the change days.
 
+Comparing results: a returned instant in a fall-back hour (e.g. 03:30 on 2026-10-25 in
+Bucharest) is ambiguous as a wall time, and Python's ``==`` between datetimes of *different*
+zones is always False for it (PEP 495); ``<``/``>`` are fine. Compare such instants in UTC
+(``a.astimezone(UTC) == b.astimezone(UTC)``), and never do ``+ timedelta`` on a zoned result
+(that is wall-clock arithmetic): use these functions or convert to UTC first.
+
 Speed: per-weekday windows are precomputed; each local day is resolved once to UTC instants
 (integer microseconds since the epoch) and cached on the schedule, as is the open time of each
 whole week, so :meth:`WorkingSchedule.add` jumps window to window and skips whole weeks. Build a

@@ -8,6 +8,7 @@ from functools import lru_cache
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from reclamo.domain.calendar import get_zone
 from reclamo.domain.policy import Policy, load_policy_text
 from reclamo.providers.models import IntegrationToken, PolicyVersion, Provider
 from reclamo.providers.tokens import token_digest
@@ -30,11 +31,13 @@ def policy_version_in_force(*, provider: Provider, at: datetime) -> PolicyVersio
     versions = PolicyVersion.objects.filter(provider=provider).order_by(
         "-effective_from", "-loaded_at", "-pk"
     )
-    candidates = list(versions.only("pk", "effective_from", "checksum")[:20])
+    candidates = list(versions.only("pk", "effective_from", "checksum")[:50])
     for version in candidates:
-        policy = policy_of(version)
-        if version.effective_from <= at.astimezone(policy.zone).date():
+        local_day = at.astimezone(get_zone(policy_of(version).time_zone)).date()
+        if version.effective_from <= local_day:
             return version
+    # Received before the earliest known version took effect: the earliest version is the only
+    # published procedure we have, so it governs (a provider's lawyer would rather that than none).
     return candidates[-1] if candidates else None
 
 

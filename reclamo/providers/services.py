@@ -32,14 +32,14 @@ def policy_version_load(*, text: str, source_name: str, loaded_by: str = "") -> 
     """
     policy = load_policy_text(text, source=source_name)
     provider, _ = Provider.objects.get_or_create(
-        slug=policy.slug, defaults={"name": policy.display_name}
+        slug=policy.slug, defaults={"name": policy.provider.brand}
     )
     checksum = hashlib.sha256(text.encode()).hexdigest()
     existing = PolicyVersion.objects.filter(provider=provider, checksum=checksum).first()
     if existing is not None:
         return PolicyLoadResult(policy_version=existing, created=False)
-    if provider.name != policy.display_name:
-        provider.name = policy.display_name
+    if provider.name != policy.provider.brand:
+        provider.name = policy.provider.brand
         provider.save(update_fields=["name"])
     version = PolicyVersion.objects.create(
         provider=provider,

@@ -26,7 +26,7 @@ def _reclamo(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     ("url", "expected"),
     [
         ("mysql://root@localhost/reclamo", "DATABASE_URL has the scheme 'mysql'"),
-        ("not a url", "DATABASE_URL has the scheme (none)"),
+        ("not a url", "DATABASE_URL is not a URL: set it to postgres://"),
         ("postgres://postgres@127.0.0.1:5432", "DATABASE_URL names no database"),
     ],
 )
