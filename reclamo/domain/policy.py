@@ -800,6 +800,12 @@ class Channel(_Model):
             _raise_problems("Channel", problems)
         return self
 
+    def refusal_for(self, kind: str) -> Refusal | None:
+        for refused, refusal in self.refusals.items():
+            if refused == kind:
+                return refusal
+        return None
+
     def treatment(self, kind: str, category: str | None) -> TreatAs | None:
         for rule in self.treat_as:
             if rule.kind == kind and (not rule.categories or category in rule.categories):
@@ -1560,7 +1566,10 @@ def load_policy_text(text: str, *, source: str) -> Policy:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        detail = " ".join(part for part in (exc.context, exc.problem) if part)
+        context = exc.context or ""
+        if context and exc.context_mark is not None and exc.context_mark.line + 1 != line:
+            context += f" (started on line {exc.context_mark.line + 1})"
+        detail = ": ".join(part for part in (context, exc.problem) if part)
         raise PolicyInvalid(
             [
                 PolicyProblem(
