@@ -69,8 +69,9 @@ def database(*, default_sqlite: Path) -> dict[str, Any]:
         return sqlite_database(default_sqlite)
     scheme = urlsplit(url).scheme
     if scheme not in {"postgres", "postgresql", "pgsql", "sqlite"}:
+        problem = f"has the scheme {scheme!r}" if scheme else "is not a URL"
         raise ConfigurationError(
-            f"DATABASE_URL {'has the scheme ' + repr(scheme) if scheme else 'is not a URL'}: set it to "
+            f"DATABASE_URL {problem}: set it to "
             "postgres://USER:PASSWORD@HOST:PORT/NAME or sqlite:///PATH, or unset it for the "
             "embedded SQLite database."
         )

@@ -10,6 +10,6 @@ class ReclamoUserAdmin(UserAdmin):
     list_display = ("username", "email", "role", "provider", "is_active")
     list_filter = ("role", "provider", "is_active")
     fieldsets = (
-        *UserAdmin.fieldsets,
+        *(UserAdmin.fieldsets or ()),
         (_("Reclamo"), {"fields": ("role", "provider", "language")}),
     )

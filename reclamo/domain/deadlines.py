@@ -415,9 +415,10 @@ def _evaluate(policy: Policy, request: PreviewRequest, registered_at: datetime |
     clock = _resolution_clock(policy, treated_as, category, complexity)
     if clock is None and complexity is None and policy.clocks.default_complexity is not None:
         # PC-12: until staff classify it, the complaint is held to the default complexity.
-        complexity = policy.clocks.default_complexity
-        clock = _resolution_clock(policy, treated_as, category, complexity)
-        _add_rule(rules, policy.clocks.default_complexity_rule)
+        clock = _resolution_clock(policy, treated_as, category, policy.clocks.default_complexity)
+        if clock is not None:
+            complexity = policy.clocks.default_complexity
+            _add_rule(rules, policy.clocks.default_complexity_rule)
     if clock is not None:
         start = _event_at(policy, clock.from_, request, registered_at)
         if start is not None:

@@ -14,6 +14,13 @@ from reclamo.providers.selectors import policy_of
 from reclamo.providers.services import policy_version_load
 
 
+class OwnProviderOnly:
+    """A provider's admins see their own provider's rows only, and no filter naming others."""
+
+    def get_list_filter(self, request: HttpRequest) -> tuple[str, ...]:
+        return ("provider",) if request.user.is_superuser else ()
+
+
 def _own_provider_id(request: HttpRequest) -> int | None:
     """None for a superuser (all providers); else the provider the admin belongs to."""
     user = request.user
@@ -38,11 +45,13 @@ class ProviderAdmin(admin.ModelAdmin):
 
 
 @admin.register(PolicyVersion)
-class PolicyVersionAdmin(admin.ModelAdmin):
-    """Versions are immutable: upload a new one; complaints keep the version they were received under."""
+class PolicyVersionAdmin(OwnProviderOnly, admin.ModelAdmin):  # type: ignore[type-arg]
+    """Versions are immutable: upload a new one.
+
+    Complaints keep the version they were received under.
+    """
 
     list_display = ("provider", "version", "effective_from", "loaded_at", "loaded_by")
-    list_filter = ("provider",)
     list_select_related = ("provider",)
     readonly_fields = (
         "provider",
@@ -93,10 +102,10 @@ class PolicyVersionAdmin(admin.ModelAdmin):
 
         return Upload
 
-    def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
         if obj is None:
-            return ["policy_file"]
-        return list(self.readonly_fields)
+            return ("policy_file",)
+        return tuple(self.readonly_fields)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
         return self.readonly_fields if obj is not None else ()
@@ -125,9 +134,8 @@ class PolicyVersionAdmin(admin.ModelAdmin):
 
 
 @admin.register(IntegrationToken)
-class IntegrationTokenAdmin(admin.ModelAdmin):
+class IntegrationTokenAdmin(OwnProviderOnly, admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("provider", "label", "prefix", "created_at", "last_used_at", "revoked_at")
-    list_filter = ("provider",)
     readonly_fields = ("provider", "prefix", "digest", "created_at", "last_used_at")
     fields = ("provider", "label", "prefix", "created_at", "last_used_at", "revoked_at")
 

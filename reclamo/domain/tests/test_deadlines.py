@@ -1,0 +1,839 @@
+"""The deadline engine: worked examples per rule id, the calendar's edges (Christmas, month ends,
+DST in both zones) and properties over random instants for every policy."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reclamo.domain.calendar import months_after
+from reclamo.domain.deadlines import (
+    Preview,
+    PreviewRequest,
+    deadlines_at_registration,
+    extension_decide,
+    preview,
+)
+from reclamo.domain.errors import DomainError
+from reclamo.domain.policy import (
+    CATEGORIES,
+    CHANNEL_KINDS,
+    COMPLEXITIES,
+    FAULT_LOCATIONS,
+    Policy,
+    load_policy_file,
+)
+
+ROOT = Path(__file__).resolve().parents[3]
+BUNDLED = ROOT / "reclamo" / "providers" / "policies"
+BA = ZoneInfo("Europe/Bratislava")
+BU = ZoneInfo("Europe/Bucharest")
+
+PRONET = load_policy_file(BUNDLED / "pronet.yaml")
+UNITEL = load_policy_file(BUNDLED / "unitel.yaml")
+PETROCOMP = load_policy_file(BUNDLED / "petrocomp.yaml")
+MAGYARNET = load_policy_file(ROOT / "tests" / "policies" / "magyarnet-hu.yaml")
+ALL_POLICIES = [PRONET, UNITEL, PETROCOMP, MAGYARNET]
+
+
+def ba(*args: int) -> datetime:
+    return datetime(*args, tzinfo=BA)  # type: ignore[misc]
+
+
+def bu(*args: int) -> datetime:
+    return datetime(*args, tzinfo=BU)  # type: ignore[misc]
+
+
+def end_of(day: date, zone: ZoneInfo) -> datetime:
+    """23:59:59 local of ``day`` (T-1)."""
+    return datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=zone)
+
+
+def ask(policy: Policy, **fields: object) -> Preview:
+    fields.setdefault("kind", "complaint")
+    fields.setdefault("channel", "letter")
+    return preview(policy, PreviewRequest(**fields))  # type: ignore[arg-type]
+
+
+def same_instant(actual: datetime | None, expected: datetime) -> None:
+    """Equal as instants and shown with the same offset (the provider's zone, T-6)."""
+    assert actual is not None
+    assert actual == expected
+    assert actual.utcoffset() == expected.utcoffset()
+    assert actual.isoformat() == expected.isoformat()
+
+
+# --- the example of api.md -----------------------------------------------------------------------
+
+
+def test_api_example_petrocomp_technical_complaint() -> None:
+    answer = ask(
+        PETROCOMP,
+        category="quality",
+        complexity="technical",
+        received_at=ba(2026, 11, 20, 10, 0),
+        defect_discovered_at=date(2026, 11, 20),
+    )
+    assert (answer.provider, answer.version) == ("petrocomp", "2015-01-01")
+    assert (answer.accepted, answer.refusal, answer.treated_as) == (True, None, "complaint")
+    assert answer.department == "technical"
+    assert answer.deadlines.resolution is not None
+    assert answer.deadlines.resolution.isoformat() == "2026-12-21T23:59:59+01:00"
+    assert answer.deadlines.deemed_upheld is not None
+    assert answer.deadlines.deemed_upheld.isoformat() == "2027-01-19T23:59:59+01:00"
+    assert answer.deadlines.internal_target is None
+    assert answer.deadlines.resolution_extended_max is None
+    assert answer.deadlines.repair is None
+    assert answer.rules == ("PC-11", "PC-12", "PC-13")
+    # api.md shows filing.last_day 2026-12-20, a Sunday. The 30 days of PC-11 from 2026-11-20 do
+    # end on 2026-12-20, but T-2 (roll_to_working_day, set by both SK policies) moves a last day on
+    # a Sunday to the next working day — as it does for the resolution period in the same answer.
+    # The rules give 2026-12-21; no input yields a rolled last day on a Sunday.
+    assert answer.filing is not None
+    assert (answer.filing.last_day, answer.filing.in_time, answer.filing.rule) == (
+        date(2026, 12, 21),
+        True,
+        "PC-11",
+    )
+
+
+# --- PRONET --------------------------------------------------------------------------------------
+
+
+def test_PN_1_routing_by_category_and_explicit_department() -> None:
+    received = bu(2026, 11, 20, 10, 0)
+    assert ask(PRONET, category="billing", received_at=received).department == "payments"
+    assert ask(PRONET, category="quality", received_at=received).department == "technical"
+    assert ask(PRONET, category="other", received_at=received).department == "customer-relations"
+    assert ask(PRONET, kind="fault_report", received_at=received).department == "technical"
+    explicit = ask(PRONET, category="billing", department="technical", received_at=received)
+    assert explicit.department == "technical"
+    assert explicit.rules[0] == "PN-1"
+
+
+def test_PN_8_request_goes_to_customer_relations() -> None:
+    answer = ask(PRONET, kind="request", channel="phone", received_at=bu(2026, 11, 20, 10, 0))
+    assert answer.department == "customer-relations"
+    assert "PN-8" in answer.rules
+
+
+def test_PN_5_thirty_days_from_registration_rolled_to_monday() -> None:
+    # Received Friday 2026-11-20: day 30 is Sunday 2026-12-20 → Monday 2026-12-21 (T-1, T-2).
+    answer = ask(PRONET, channel="web", received_at=bu(2026, 11, 20, 10, 0))
+    same_instant(answer.deadlines.resolution, end_of(date(2026, 12, 21), BU))
+    assert answer.deadlines.rules["resolution"] == "PN-5"
+
+
+def test_PN_5_counts_from_registration_not_receipt() -> None:
+    request = PreviewRequest(kind="complaint", channel="letter", received_at=bu(2026, 11, 19, 16))
+    registered = deadlines_at_registration(PRONET, request, registered_at=bu(2026, 11, 22, 9))
+    # Registered Sunday 2026-11-22: day 30 is Tuesday 2026-12-22.
+    same_instant(registered.deadlines.resolution, end_of(date(2026, 12, 22), BU))
+    # The internal target still counts from receipt (PN-6).
+    same_instant(registered.deadlines.internal_target, bu(2026, 11, 19, 18, 0))
+
+
+def test_PN_5_skips_st_andrew_and_national_day() -> None:
+    # Received 2026-10-31: day 30 is Monday 2026-11-30 (St Andrew), then 12-01 (National Day).
+    answer = ask(PRONET, received_at=bu(2026, 10, 31, 12, 0))
+    same_instant(answer.deadlines.resolution, end_of(date(2026, 12, 2), BU))
+
+
+def test_PN_6_received_at_2030_due_1030_next_day() -> None:
+    answer = ask(PRONET, channel="email", received_at=bu(2026, 11, 20, 20, 30))
+    same_instant(answer.deadlines.internal_target, bu(2026, 11, 21, 10, 30))
+    assert answer.deadlines.rules["internal_target"] == "PN-6"
+
+
+def test_PN_6_received_at_0200_due_1100_same_day() -> None:
+    answer = ask(PRONET, channel="phone", received_at=bu(2026, 11, 20, 2, 0))
+    same_instant(answer.deadlines.internal_target, bu(2026, 11, 20, 11, 0))
+
+
+def test_PN_6_public_holidays_are_working_days() -> None:
+    answer = ask(PRONET, received_at=bu(2026, 12, 25, 10, 0))  # Christmas Day
+    same_instant(answer.deadlines.internal_target, bu(2026, 12, 25, 12, 0))
+
+
+def test_PN_6_across_spring_forward_in_bucharest() -> None:
+    # 2026-03-29 03:00 → 04:00: 30 minutes on Saturday, 90 on Sunday from 09:00 EEST.
+    answer = ask(
+        PRONET, received_at=datetime(2026, 3, 28, 20, 30, tzinfo=timezone(timedelta(hours=2)))
+    )
+    same_instant(answer.deadlines.internal_target, bu(2026, 3, 29, 10, 30))
+    assert answer.deadlines.internal_target is not None
+    assert answer.deadlines.internal_target.utcoffset() == timedelta(hours=3)
+
+
+def test_PN_6_across_fall_back_in_bucharest() -> None:
+    answer = ask(PRONET, received_at=bu(2026, 10, 24, 20, 0))
+    same_instant(answer.deadlines.internal_target, bu(2026, 10, 25, 10, 0))
+    assert answer.deadlines.internal_target is not None
+    assert answer.deadlines.internal_target.utcoffset() == timedelta(hours=2)
+
+
+def test_PN_deadline_landing_on_christmas_rolls_past_it() -> None:
+    # Received 2026-11-25: day 30 is Friday 2026-12-25 (Christmas), 26th holiday, 27th Sunday.
+    answer = ask(PRONET, received_at=bu(2026, 11, 25, 9, 0))
+    same_instant(answer.deadlines.resolution, end_of(date(2026, 12, 28), BU))
+
+
+def test_pronet_has_no_discount_claims() -> None:
+    with pytest.raises(DomainError) as caught:
+        ask(PRONET, kind="discount_claim", received_at=bu(2026, 11, 20, 10))
+    assert (caught.value.field, caught.value.code) == ("kind", "kind_not_offered")
+
+
+# --- UNITEL --------------------------------------------------------------------------------------
+
+
+def test_UN_1_phone_complaint_is_registered_as_a_fault_report() -> None:
+    answer = ask(
+        UNITEL,
+        channel="phone",
+        category="quality",
+        fault_location="customer_premises",
+        received_at=ba(2026, 11, 20, 15, 0),
+    )
+    assert (answer.accepted, answer.treated_as, answer.department) == (
+        True,
+        "fault_report",
+        "technical",
+    )
+    assert answer.notice is not None and answer.notice.rule == "UN-1"
+    assert "List, E-mail, Webový formulár, Zákaznícky portál" in answer.notice.texts["sk"]
+    assert "Levél, E-mail, Webes űrlap, Ügyfélportál" in answer.notice.texts["hu"]
+    assert answer.deadlines.resolution is None  # no complaint clock: it is not a complaint
+    assert answer.filing is None
+    assert answer.rules == ("UN-1", "UN-3")
+
+
+def test_UN_1_written_complaint_is_a_complaint() -> None:
+    answer = ask(UNITEL, channel="email", category="quality", received_at=ba(2026, 11, 20, 15))
+    assert (answer.treated_as, answer.notice) == ("complaint", None)
+
+
+def test_UN_7_phone_billing_complaint_is_a_request() -> None:
+    answer = ask(UNITEL, channel="phone", category="billing", received_at=ba(2026, 11, 20, 15))
+    assert (answer.treated_as, answer.department) == ("request", "customer-service")
+    assert answer.notice is not None and answer.notice.rule == "UN-7"
+    assert answer.rules[0] == "UN-7"
+
+
+def test_UN_3_five_days_from_report() -> None:
+    answer = ask(
+        UNITEL,
+        kind="fault_report",
+        channel="phone",
+        fault_location="customer_premises",
+        received_at=ba(2026, 11, 20, 15, 0),
+    )
+    same_instant(answer.deadlines.repair, end_of(date(2026, 11, 25), BA))
+    assert answer.deadlines.repair_milestone == "repair_done"
+
+
+def test_UN_3_landing_on_christmas_rolls_to_monday() -> None:
+    # Reported Monday 2026-12-21: day 5 is Saturday 2026-12-26 (St Stephen), then Sunday.
+    answer = ask(
+        UNITEL,
+        kind="fault_report",
+        channel="phone",
+        fault_location="customer_premises",
+        received_at=ba(2026, 12, 21, 8, 0),
+    )
+    same_instant(answer.deadlines.repair, end_of(date(2026, 12, 28), BA))
+
+
+def test_UN_4_24_hours_from_the_fault_not_the_report() -> None:
+    answer = ask(
+        UNITEL,
+        kind="fault_report",
+        channel="phone",
+        fault_location="outside_premises",
+        fault_started_at=ba(2026, 11, 20, 8, 0),
+        received_at=ba(2026, 11, 20, 11, 0),
+    )
+    same_instant(answer.deadlines.repair, ba(2026, 11, 21, 8, 0))
+    assert answer.rules == ("UN-1", "UN-4")
+
+
+def test_UN_4_without_fault_time_counts_from_the_report() -> None:
+    answer = ask(
+        UNITEL,
+        kind="fault_report",
+        channel="phone",
+        fault_location="outside_premises",
+        received_at=ba(2026, 11, 20, 11, 0),
+    )
+    same_instant(answer.deadlines.repair, ba(2026, 11, 21, 11, 0))
+
+
+def test_UN_4_elapsed_hours_across_fall_back_in_bratislava() -> None:
+    answer = ask(
+        UNITEL,
+        kind="fault_report",
+        channel="phone",
+        fault_location="outside_premises",
+        fault_started_at=ba(2026, 10, 24, 12, 0),
+        received_at=ba(2026, 10, 24, 13, 0),
+    )
+    same_instant(answer.deadlines.repair, ba(2026, 10, 25, 11, 0))  # 24 h, clock went back
+
+
+def test_UN_4_elapsed_hours_across_spring_forward_in_bratislava() -> None:
+    answer = ask(
+        UNITEL,
+        kind="fault_report",
+        channel="phone",
+        fault_location="outside_premises",
+        fault_started_at=ba(2026, 3, 28, 12, 0),
+        received_at=ba(2026, 3, 28, 12, 30),
+    )
+    same_instant(answer.deadlines.repair, ba(2026, 3, 29, 13, 0))
+
+
+def test_UN_8_late_quality_complaint_still_registers() -> None:
+    # Discovered 2026-10-15: day 30 is Saturday 2026-11-14 → Monday 2026-11-16.
+    answer = ask(
+        UNITEL,
+        category="quality",
+        defect_discovered_at=date(2026, 10, 15),
+        received_at=ba(2026, 11, 20, 9, 0),
+    )
+    assert answer.accepted
+    assert answer.filing is not None
+    assert (answer.filing.last_day, answer.filing.in_time, answer.filing.rule) == (
+        date(2026, 11, 16),
+        False,
+        "UN-8",
+    )
+
+
+def test_UN_8_discovery_as_an_instant() -> None:
+    answer = ask(
+        UNITEL,
+        category="quality",
+        defect_discovered_at=ba(2026, 10, 25, 23, 30),
+        received_at=ba(2026, 11, 20, 9, 0),
+    )
+    assert answer.filing is not None
+    assert (answer.filing.last_day, answer.filing.in_time) == (date(2026, 11, 24), True)
+
+
+def test_UN_9_thirty_days_and_longest_extension_sixty_days_from_receipt() -> None:
+    answer = ask(UNITEL, category="quality", received_at=ba(2026, 11, 20, 9, 0))
+    # Day 30 is Sunday 2026-12-20 → 2026-12-21. The longest period is one 60-day period:
+    # 2027-01-19 (Tuesday) — not the rolled 2026-12-21 + 30 days (2027-01-20).
+    same_instant(answer.deadlines.resolution, end_of(date(2026, 12, 21), BA))
+    same_instant(answer.deadlines.resolution_extended_max, end_of(date(2027, 1, 19), BA))
+    assert answer.rules == ("UN-9",)
+    assert answer.deadlines.rules == {"resolution": "UN-9", "resolution_extended_max": "UN-9"}
+
+
+def unitel_complaint() -> PreviewRequest:
+    return PreviewRequest(
+        kind="complaint", channel="letter", category="quality", received_at=ba(2026, 11, 20, 9, 0)
+    )
+
+
+def test_UN_9_extension_granted_before_the_deadline() -> None:
+    decision = extension_decide(
+        UNITEL,
+        unitel_complaint(),
+        decided_at=ba(2026, 12, 10, 14, 0),
+        extend_by_days=10,
+        extensions_so_far=0,
+        reason="Waiting for the backbone operator's measurements.",
+    )
+    # 40 days from 2026-11-20 → Wednesday 2026-12-30.
+    same_instant(decision.resolution, end_of(date(2026, 12, 30), BA))
+    same_instant(decision.previous_resolution, end_of(date(2026, 12, 21), BA))
+    assert decision.rule == "UN-9"
+
+
+def test_UN_9_full_extension_ends_at_the_longest_period() -> None:
+    decision = extension_decide(
+        UNITEL,
+        unitel_complaint(),
+        decided_at=ba(2026, 12, 21, 23, 0),  # on the last day, still before the deadline
+        extend_by_days=30,
+        extensions_so_far=0,
+        reason="Partner investigation.",
+    )
+    same_instant(decision.resolution, end_of(date(2027, 1, 19), BA))
+    assert decision.resolution == decision.longest
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "code"),
+    [
+        ({"decided_at": ba(2026, 12, 22, 0, 0)}, "decided_at", "extension_too_late"),
+        ({"extensions_so_far": 1}, "extend_by_days", "extension_already_used"),
+        ({"extend_by_days": 31}, "extend_by_days", "extension_too_long"),
+        ({"extend_by_days": 0}, "extend_by_days", "extension_too_long"),
+        ({"reason": "  "}, "reason", "reason_required"),
+    ],
+)
+def test_UN_9_extension_refused(changes: dict[str, object], field: str, code: str) -> None:
+    arguments: dict[str, object] = {
+        "decided_at": ba(2026, 12, 10, 14, 0),
+        "extend_by_days": 30,
+        "extensions_so_far": 0,
+        "reason": "Partner investigation.",
+        **changes,
+    }
+    with pytest.raises(DomainError) as caught:
+        extension_decide(UNITEL, unitel_complaint(), **arguments)  # type: ignore[arg-type]
+    assert (caught.value.field, caught.value.code) == (field, code)
+
+
+def test_extension_not_allowed_where_the_procedure_has_none() -> None:
+    request = PreviewRequest(kind="complaint", channel="letter", received_at=ba(2026, 11, 20, 9))
+    with pytest.raises(DomainError) as caught:
+        extension_decide(
+            PETROCOMP,
+            request,
+            decided_at=ba(2026, 11, 25),
+            extend_by_days=10,
+            extensions_so_far=0,
+            reason="x",
+        )
+    assert caught.value.code == "extension_not_allowed"
+
+
+def test_UN_10_billing_filing_window_from_invoice_delivery() -> None:
+    answer = ask(
+        UNITEL,
+        category="billing",
+        invoice_delivered_at=date(2026, 11, 2),
+        received_at=ba(2026, 11, 20, 9, 0),
+    )
+    assert answer.filing is not None
+    assert (answer.filing.last_day, answer.filing.in_time, answer.filing.rule) == (
+        date(2026, 12, 2),
+        True,
+        "UN-10",
+    )
+    assert answer.department == "customer-service"
+    assert answer.rules == ("UN-7", "UN-10", "UN-9")
+
+
+def test_unitel_has_no_desk() -> None:
+    answer = ask(UNITEL, channel="in_person", received_at=ba(2026, 11, 20, 9))
+    assert not answer.accepted
+    assert answer.refusal is not None and answer.refusal.code == "channel_not_accepted"
+
+
+def test_days_period_across_fall_back_in_bratislava() -> None:
+    # Received 2026-10-20 (CEST): day 30 is Thursday 2026-11-19, shown in CET.
+    answer = ask(UNITEL, received_at=ba(2026, 10, 20, 12, 0))
+    same_instant(answer.deadlines.resolution, end_of(date(2026, 11, 19), BA))
+    assert answer.deadlines.resolution is not None
+    assert answer.deadlines.resolution.utcoffset() == timedelta(hours=1)
+
+
+def test_days_period_across_spring_forward_in_bratislava() -> None:
+    answer = ask(UNITEL, received_at=ba(2026, 3, 10, 12, 0))
+    same_instant(answer.deadlines.resolution, end_of(date(2026, 4, 9), BA))
+    assert answer.deadlines.resolution is not None
+    assert answer.deadlines.resolution.utcoffset() == timedelta(hours=2)
+
+
+def test_days_period_across_spring_forward_in_bucharest() -> None:
+    answer = ask(PRONET, received_at=bu(2026, 3, 10, 12, 0))
+    same_instant(answer.deadlines.resolution, end_of(date(2026, 4, 9), BU))
+    assert answer.deadlines.resolution is not None
+    assert answer.deadlines.resolution.utcoffset() == timedelta(hours=3)
+
+
+def test_days_period_across_fall_back_in_bucharest() -> None:
+    # Received 2026-10-20: day 30 is Thursday 2026-11-19 (EET).
+    answer = ask(PRONET, received_at=bu(2026, 10, 20, 12, 0))
+    same_instant(answer.deadlines.resolution, end_of(date(2026, 11, 19), BU))
+
+
+def test_received_day_is_the_local_day() -> None:
+    # 23:30 UTC on 2026-11-19 is already 2026-11-20 in Bratislava (T-1 counts local days).
+    answer = ask(UNITEL, received_at=datetime(2026, 11, 19, 23, 30, tzinfo=UTC))
+    same_instant(answer.deadlines.resolution, end_of(date(2026, 12, 21), BA))
+
+
+# --- PETROCOMP -----------------------------------------------------------------------------------
+
+
+def test_PC_2_email_complaint_is_refused_naming_the_accepted_channels() -> None:
+    answer = ask(PETROCOMP, channel="email", category="quality", received_at=ba(2026, 11, 20, 9))
+    assert not answer.accepted
+    assert answer.refusal is not None
+    assert (answer.refusal.code, answer.refusal.rule) == ("channel_not_accepted", "PC-2")
+    assert answer.refusal.texts["sk"].endswith(
+        "Reklamáciu môžete podať: List, Osobne, Zákaznícky portál."
+    )
+    assert "Letter, In person, Customer portal" in answer.refusal.texts["en"]
+    assert answer.refusal.text("hu", "sk") == answer.refusal.texts["sk"]
+    assert (answer.treated_as, answer.department, answer.filing) == (None, None, None)
+    assert answer.deadlines.resolution is None
+    assert answer.rules == ("PC-2",)
+
+
+def test_PC_2_email_discount_claim_is_refused() -> None:
+    answer = ask(PETROCOMP, kind="discount_claim", channel="email", received_at=ba(2026, 11, 20, 9))
+    assert answer.refusal is not None and answer.refusal.rule == "PC-2"
+
+
+def test_PC_2_email_fault_report_is_taken() -> None:
+    answer = ask(
+        PETROCOMP,
+        kind="fault_report",
+        channel="email",
+        fault_location="customer_premises",
+        received_at=ba(2026, 11, 20, 9),
+    )
+    assert answer.accepted and answer.treated_as == "fault_report"
+
+
+def test_petrocomp_web_form_is_off_until_enabled() -> None:
+    answer = ask(PETROCOMP, channel="web", received_at=ba(2026, 11, 20, 9))
+    assert not answer.accepted
+    assert answer.refusal is not None
+    assert answer.refusal.texts["en"].endswith(
+        "You can reach us: Letter, In person, Customer portal."
+    )
+
+
+def test_petrocomp_phone_quality_complaint_becomes_a_fault_report() -> None:
+    answer = ask(
+        PETROCOMP,
+        channel="phone",
+        category="quality",
+        fault_location="outside_premises",
+        received_at=ba(2026, 11, 20, 10, 0),
+    )
+    assert (answer.treated_as, answer.deadlines.resolution) == ("fault_report", None)
+    same_instant(answer.deadlines.repair, ba(2026, 11, 22, 10, 0))
+
+
+def fault_outside(received_at: datetime) -> Preview:
+    return ask(
+        PETROCOMP,
+        kind="fault_report",
+        channel="phone",
+        fault_location="outside_premises",
+        received_at=received_at,
+    )
+
+
+def test_PC_4_report_in_window_repair_starts_within_48_hours() -> None:
+    answer = fault_outside(ba(2026, 11, 20, 10, 0))  # Friday 10:00
+    same_instant(answer.deadlines.repair, ba(2026, 11, 22, 10, 0))
+    assert answer.deadlines.repair_milestone == "repair_started"
+    assert answer.rules == ("PC-4",)
+
+
+def test_PC_4_report_after_hours_counts_from_next_opening() -> None:
+    answer = fault_outside(ba(2026, 11, 20, 19, 30))  # Friday evening → Saturday 09:00
+    same_instant(answer.deadlines.repair, ba(2026, 11, 23, 9, 0))
+
+
+def test_PC_4_report_on_sunday_counts_from_monday() -> None:
+    answer = fault_outside(ba(2026, 11, 22, 12, 0))
+    same_instant(answer.deadlines.repair, ba(2026, 11, 25, 9, 0))
+
+
+def test_PC_4_report_on_a_holiday_counts_from_next_working_day() -> None:
+    # Christmas Eve (Thursday), Christmas, St Stephen (Saturday) and Sunday are closed.
+    answer = fault_outside(ba(2026, 12, 24, 10, 0))
+    same_instant(answer.deadlines.repair, ba(2026, 12, 30, 9, 0))
+
+
+def test_PC_4_48_hours_across_spring_forward() -> None:
+    answer = fault_outside(ba(2026, 3, 28, 10, 0))  # Saturday, CET
+    same_instant(answer.deadlines.repair, ba(2026, 3, 30, 11, 0))  # Monday, CEST
+
+
+def test_PC_4_48_hours_across_fall_back() -> None:
+    answer = fault_outside(ba(2026, 10, 24, 10, 0))  # Saturday, CEST
+    same_instant(answer.deadlines.repair, ba(2026, 10, 26, 9, 0))  # Monday, CET
+
+
+def test_PC_5_repair_at_site_48_hours_from_any_report() -> None:
+    answer = ask(
+        PETROCOMP,
+        kind="fault_report",
+        channel="phone",
+        fault_location="customer_premises",
+        received_at=ba(2026, 11, 20, 19, 30),
+    )
+    same_instant(answer.deadlines.repair, ba(2026, 11, 22, 19, 30))
+    assert answer.deadlines.repair_milestone == "repair_done"
+    assert answer.rules == ("PC-5",)
+
+
+def test_PC_9_discount_claim_three_months_month_end_without_such_day() -> None:
+    # Restored 2026-11-30: T-3 gives 2027-02-28 (no 30 February), a Sunday → Monday 2027-03-01.
+    answer = ask(
+        PETROCOMP,
+        kind="discount_claim",
+        service_restored_at=ba(2026, 11, 30, 16, 0),
+        received_at=ba(2026, 12, 1, 9, 0),
+    )
+    assert answer.filing is not None
+    assert (answer.filing.last_day, answer.filing.in_time, answer.filing.rule) == (
+        date(2027, 3, 1),
+        True,
+        "PC-9",
+    )
+    assert answer.department == "customer-service"
+    raw = months_after(
+        ba(2026, 11, 30, 16, 0),
+        3,
+        time_zone="Europe/Bratislava",
+        roll_to_working_day=False,
+        holidays=None,
+    )
+    assert raw.date() == date(2027, 2, 28)
+
+
+def test_PC_9_late_discount_claim() -> None:
+    answer = ask(
+        PETROCOMP,
+        kind="discount_claim",
+        service_restored_at=ba(2026, 8, 15, 10, 0),
+        received_at=ba(2026, 11, 20, 9, 0),
+    )
+    assert answer.filing is not None
+    assert (answer.filing.last_day, answer.filing.in_time) == (date(2026, 11, 16), False)
+
+
+def test_PC_9_discount_claim_by_phone_is_refused() -> None:
+    answer = ask(PETROCOMP, kind="discount_claim", channel="phone", received_at=ba(2026, 11, 20, 9))
+    assert answer.refusal is not None and answer.refusal.rule == "PC-9"
+    assert "písomne" in answer.refusal.texts["sk"]
+
+
+def test_PC_11_filing_thirty_days_from_discovery() -> None:
+    answer = ask(
+        PETROCOMP,
+        category="quality",
+        complexity="simple",
+        defect_discovered_at=date(2026, 10, 1),
+        received_at=ba(2026, 10, 30, 9, 0),
+    )
+    assert answer.filing is not None
+    assert (answer.filing.last_day, answer.filing.in_time, answer.filing.rule) == (
+        date(2026, 11, 2),  # day 30 is Saturday 2026-10-31, 11-01 is All Saints' Day (Sunday)
+        True,
+        "PC-11",
+    )
+
+
+@pytest.mark.parametrize(
+    ("complexity", "last_day"),
+    [
+        ("simple", date(2026, 12, 7)),  # day 15 is Saturday 2026-12-05
+        ("technical", date(2026, 12, 21)),  # day 30 is Sunday 2026-12-20
+        ("partner", date(2027, 1, 19)),  # day 60, a Tuesday
+    ],
+)
+def test_PC_12_resolution_by_complexity(complexity: str, last_day: date) -> None:
+    answer = ask(PETROCOMP, complexity=complexity, received_at=ba(2026, 11, 20, 9, 0))
+    same_instant(answer.deadlines.resolution, end_of(last_day, BA))
+    assert answer.complexity == complexity
+    assert answer.deadlines.rules["resolution"] == "PC-12"
+
+
+def test_PC_12_unclassified_complaint_held_to_the_simple_period() -> None:
+    answer = ask(PETROCOMP, received_at=ba(2026, 11, 20, 9, 0))
+    same_instant(answer.deadlines.resolution, end_of(date(2026, 12, 7), BA))
+    assert answer.complexity == "simple"
+
+
+def test_PC_13_deemed_upheld_sixty_days_after_receipt() -> None:
+    answer = ask(PETROCOMP, complexity="partner", received_at=ba(2026, 11, 20, 9, 0))
+    same_instant(answer.deadlines.deemed_upheld, end_of(date(2027, 1, 19), BA))
+    assert answer.rules == ("PC-12", "PC-13")
+
+
+def test_PC_13_deemed_upheld_landing_on_christmas_eve() -> None:
+    # Received 2026-10-25: day 60 is Thursday 2026-12-24 (Christmas Eve) → Monday 2026-12-28.
+    answer = ask(PETROCOMP, received_at=ba(2026, 10, 25, 9, 0))
+    same_instant(answer.deadlines.deemed_upheld, end_of(date(2026, 12, 28), BA))
+
+
+# --- the fourth provider -------------------------------------------------------------------------
+
+
+def test_magyarnet_complaint_answered_within_30_days() -> None:
+    budapest = ZoneInfo("Europe/Budapest")
+    answer = ask(MAGYARNET, channel="email", received_at=datetime(2026, 11, 20, 9, tzinfo=budapest))
+    same_instant(answer.deadlines.resolution, end_of(date(2026, 12, 21), budapest))
+    assert answer.department == "ugyfelszolgalat"
+    refused = ask(
+        MAGYARNET, channel="phone", received_at=datetime(2026, 11, 20, 9, tzinfo=budapest)
+    )
+    assert refused.refusal is not None
+    assert (
+        refused.refusal.texts["hu"]
+        == "Panaszt csak írásban fogadunk el: Levél, E-mail, Ügyfélportál."
+    )
+
+
+# --- invalid input -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "code"),
+    [
+        ({"kind": "praise"}, "kind", "unknown_value"),
+        ({"channel": "pigeon"}, "channel", "unknown_value"),
+        ({"category": "price"}, "category", "unknown_value"),
+        ({"complexity": "hard"}, "complexity", "unknown_value"),
+        ({"fault_location": "moon"}, "fault_location", "unknown_value"),
+        ({"department": "billing"}, "department", "unknown_department"),
+        ({"received_at": datetime(2026, 11, 20, 9)}, "received_at", "naive_datetime"),  # noqa: DTZ001
+        ({"fault_started_at": datetime(2026, 11, 20, 9)}, "fault_started_at", "naive_datetime"),  # noqa: DTZ001
+        ({"fault_started_at": ba(2026, 11, 21, 9)}, "fault_started_at", "after_received"),
+        ({"defect_discovered_at": date(2026, 11, 21)}, "defect_discovered_at", "after_received"),
+        ({"invoice_delivered_at": date(2026, 12, 1)}, "invoice_delivered_at", "after_received"),
+    ],
+)
+def test_invalid_input_is_refused_with_field_and_code(
+    fields: dict[str, object], field: str, code: str
+) -> None:
+    request: dict[str, object] = {"received_at": ba(2026, 11, 20, 10), **fields}
+    with pytest.raises(DomainError) as caught:
+        ask(UNITEL, **request)
+    assert (caught.value.field, caught.value.code) == (field, code)
+    assert caught.value.message
+
+
+def test_registration_before_receipt_is_refused() -> None:
+    with pytest.raises(DomainError) as caught:
+        deadlines_at_registration(PRONET, unitel_complaint(), registered_at=ba(2026, 11, 19, 9))
+    assert caught.value.code == "before_received"
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+ZONES = [
+    UTC,
+    BA,
+    BU,
+    ZoneInfo("Europe/Budapest"),
+    timezone(timedelta(hours=-5)),
+    ZoneInfo("Asia/Tokyo"),
+]
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> tuple[Policy, PreviewRequest]:
+    policy = draw(st.sampled_from(ALL_POLICIES))
+    received_at = draw(
+        st.datetimes(
+            min_value=datetime(2020, 1, 1),  # noqa: DTZ001 - hypothesis bounds are naive
+            max_value=datetime(2035, 12, 31),  # noqa: DTZ001
+            timezones=st.sampled_from(ZONES),
+        )
+    )
+    local_day = received_at.astimezone(ZoneInfo(policy.time_zone)).date()
+    before = st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=200))
+    optional = st.none() | st.just(True)
+    request = PreviewRequest(
+        kind=draw(st.sampled_from(policy.kinds)),
+        channel=draw(st.sampled_from(CHANNEL_KINDS)),
+        received_at=received_at,
+        category=draw(st.none() | st.sampled_from(CATEGORIES)),
+        department=draw(st.none() | st.sampled_from(policy.department_slugs)),
+        complexity=draw(st.none() | st.sampled_from(COMPLEXITIES)),
+        fault_location=draw(st.none() | st.sampled_from(FAULT_LOCATIONS)),
+        fault_started_at=received_at - draw(before) if draw(optional) else None,
+        defect_discovered_at=draw(
+            st.none() | st.just(local_day - draw(before)) | st.just(received_at - draw(before))
+        ),
+        invoice_delivered_at=local_day - draw(before) if draw(optional) else None,
+        service_restored_at=received_at - draw(before) if draw(optional) else None,
+    )
+    return policy, request
+
+
+def is_working_day(policy: Policy, day: date) -> bool:
+    return policy.holidays.is_working_day(day)
+
+
+@settings(max_examples=400, deadline=None)
+@given(cases())
+def test_deadlines_never_before_their_start(case: tuple[Policy, PreviewRequest]) -> None:
+    policy, request = case
+    answer = preview(policy, request)
+    deadlines = answer.deadlines
+    for value in (
+        deadlines.internal_target,
+        deadlines.resolution,
+        deadlines.resolution_extended_max,
+        deadlines.deemed_upheld,
+    ):
+        assert value is None or value >= request.received_at
+    if deadlines.repair is not None:
+        # UN-4 counts from the fault's occurrence, which may be before the report: the deadline
+        # may already have passed when the fault is reported. Every other repair clock counts
+        # from the report.
+        start = request.received_at
+        if deadlines.rules["repair"] == "UN-4" and request.fault_started_at is not None:
+            start = request.fault_started_at
+        assert deadlines.repair >= start
+
+
+@settings(max_examples=400, deadline=None)
+@given(cases())
+def test_rolled_deadlines_fall_on_working_days(case: tuple[Policy, PreviewRequest]) -> None:
+    policy, request = case
+    answer = preview(policy, request)
+    zone = ZoneInfo(policy.time_zone)
+    rolled = [
+        answer.deadlines.resolution,
+        answer.deadlines.resolution_extended_max,
+        answer.deadlines.deemed_upheld,
+        answer.filing.ends_at if answer.filing else None,
+    ]
+    if answer.deadlines.rules.get("repair") == "UN-3":
+        rolled.append(answer.deadlines.repair)
+    for value in rolled:
+        if value is None:
+            continue
+        assert value.tzinfo is not None
+        local = value.astimezone(zone)
+        assert value.utcoffset() == local.utcoffset()  # shown in the provider's zone (T-6)
+        assert (local.hour, local.minute, local.second) == (23, 59, 59)  # T-1
+        assert is_working_day(policy, local.date())  # T-2
+
+
+@settings(max_examples=400, deadline=None)
+@given(cases())
+def test_longest_extension_is_never_before_the_resolution(
+    case: tuple[Policy, PreviewRequest],
+) -> None:
+    policy, request = case
+    deadlines = preview(policy, request).deadlines
+    if deadlines.resolution_extended_max is not None:
+        assert deadlines.resolution is not None
+        assert deadlines.resolution_extended_max >= deadlines.resolution
+
+
+@settings(max_examples=200, deadline=None)
+@given(cases())
+def test_refusal_and_acceptance_are_exclusive(case: tuple[Policy, PreviewRequest]) -> None:
+    policy, request = case
+    answer = preview(policy, request)
+    assert answer.accepted == (answer.refusal is None)
+    if answer.accepted:
+        assert answer.department in policy.department_slugs
+        assert answer.treated_as in policy.kinds
+    else:
+        assert answer.refusal is not None
+        assert set(policy.languages) <= set(answer.refusal.texts)
+        assert "{channels}" not in " ".join(answer.refusal.texts.values())
