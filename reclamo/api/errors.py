@@ -26,6 +26,31 @@ def _field_of(loc: list[Any] | tuple[Any, ...]) -> str | None:
     return ".".join(parts) or None
 
 
+def _explain(error: dict[str, Any]) -> dict[str, Any]:
+    """One pydantic error as {code, message, field}, worded for the person sending the request."""
+    field = _field_of(error.get("loc", ()))
+    kind = str(error.get("type", ""))
+    where = f"{field}: " if field else ""
+    given = f"{error['input']!r} " if error.get("input") is not None else ""
+    if kind == "timezone_aware":
+        code = "instant_without_offset"
+        message = (
+            f"{where}{given}has no UTC offset; send the instant with its offset, "
+            "e.g. 2026-11-20T14:30:00+01:00 (T-6)."
+        )
+    elif kind in {"literal_error", "enum"}:
+        code = "unknown_value"
+        expected = error.get("ctx", {}).get("expected", "")
+        message = f"{where}{given}is not a known value; use one of {expected}."
+    elif kind == "missing":
+        code = "missing_field"
+        message = f"{where}this field is required."
+    else:
+        code = "invalid"
+        message = f"{where}{error.get('msg', 'not valid')}."
+    return {"code": code, "message": message, "field": field}
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(ApiError)
     def api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
@@ -41,16 +66,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(ValidationError)
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-        first = exc.errors[0] if exc.errors else {}
-        field = _field_of(first.get("loc", ()))
-        message = str(first.get("msg", "The request is not valid."))
-        if field:
-            message = f"{field}: {message}"
-        body = error_body("invalid", message, field)
-        body["error"]["details"] = [
-            {"field": _field_of(e.get("loc", ())), "message": str(e.get("msg", ""))}
-            for e in exc.errors
+        details = [_explain(error) for error in exc.errors] or [
+            {"code": "invalid", "message": "The request is not valid JSON.", "field": None}
         ]
+        body = error_body(details[0]["code"], details[0]["message"], details[0]["field"])
+        body["error"]["details"] = details
         return api.create_response(request, body, status=422)
 
     @api.exception_handler(AuthenticationError)

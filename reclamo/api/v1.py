@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from ninja import NinjaAPI, Schema
 
 from reclamo.api.auth import IntegrationTokenAuth
+from reclamo.api.deadline_preview import router as deadline_preview_router
 from reclamo.api.errors import install_error_handlers
 
 api = NinjaAPI(
@@ -15,6 +16,7 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 install_error_handlers(api)
+api.add_router("", deadline_preview_router)
 
 
 class WhoAmI(Schema):

@@ -402,7 +402,7 @@ def _evaluate(policy: Policy, request: PreviewRequest, registered_at: datetime |
         start = _event_at(policy, target.from_, request, registered_at)
         if start is None:
             continue
-        schedule = policy.schedule(target.schedule, target.public_holidays)
+        schedule = policy.schedule(target.schedule, target.public_holidays, target.closed_dates)
         internal_target = schedule.add(start, timedelta(hours=target.within.amount))
         deadline_rules["internal_target"] = target.rule
         _add_rule(rules, target.rule)
@@ -464,7 +464,9 @@ def _evaluate(policy: Policy, request: PreviewRequest, registered_at: datetime |
             report_window = repair_clock.report_window
             if report_window is not None:
                 # PC-4: a report outside the window counts from the window's next opening.
-                schedule = policy.schedule(report_window.hours, report_window.public_holidays)
+                schedule = policy.schedule(
+                    report_window.hours, report_window.public_holidays, report_window.closed_dates
+                )
                 start = schedule.next_opening(start)
             repair = _period_end(
                 policy, repair_clock.within, start, repair_clock.roll_to_working_day

@@ -935,6 +935,7 @@ class ReportWindow(_Model):
 
     hours: WeeklyHours
     public_holidays: HolidayRule
+    closed_dates: list[date] = []  # T-5: the provider's own closed days, if it publishes any
 
 
 class RepairClock(_Clock):
@@ -957,6 +958,7 @@ class InternalTarget(_Model):
     from_: ClockEvent = Field(alias="from")
     schedule: WeeklyHours
     public_holidays: HolidayRule
+    closed_dates: list[date] = []  # T-5: the provider's own closed days, if it publishes any
 
     @model_validator(mode="after")
     def _working_hours(self) -> Self:
@@ -1249,19 +1251,25 @@ class Policy(_Model):
         return holiday_calendar(self.country, self.subdivision)
 
     @cached_property
-    def _schedules(self) -> dict[tuple[int, str], WorkingSchedule]:
+    def _schedules(self) -> dict[tuple[int, str, tuple[date, ...]], WorkingSchedule]:
         return {}
 
-    def schedule(self, hours: WeeklyHours, public_holidays: HolidayRule) -> WorkingSchedule:
-        """A working schedule of ``hours`` (part of this policy) in the policy's zone; public
-        holidays closed or not. Built once per policy object: its day cache then serves every
-        later computation."""
-        key = (id(hours), public_holidays)
+    def schedule(
+        self,
+        hours: WeeklyHours,
+        public_holidays: HolidayRule,
+        closed_dates: Sequence[date] = (),
+    ) -> WorkingSchedule:
+        """A working schedule of ``hours`` (part of this policy) in the policy's zone (T-5);
+        public holidays closed or working. Built once per policy object, so its day cache
+        serves every later computation."""
+        key = (id(hours), public_holidays, tuple(closed_dates))
         found = self._schedules.get(key)
         if found is None:
             found = working_schedule(
                 hours.weekly_windows(),
                 time_zone=self.time_zone,
+                closed_dates=frozenset(closed_dates),
                 holidays=self.holidays if public_holidays == "closed" else None,
             )
             self._schedules[key] = found

@@ -7,5 +7,6 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("p/<slug:slug>/", views.provider_contact, name="provider"),
+    path("p/<slug:slug>/deadlines/", views.deadline_calculator, name="deadlines"),
     path("p/<slug:slug>/open-now/", views.provider_open_now, name="provider-open-now"),
 ]

@@ -45,7 +45,7 @@ class ProviderAdmin(admin.ModelAdmin):
 
 
 @admin.register(PolicyVersion)
-class PolicyVersionAdmin(OwnProviderOnly, admin.ModelAdmin):  # type: ignore[type-arg]
+class PolicyVersionAdmin(OwnProviderOnly, admin.ModelAdmin):
     """Versions are immutable: upload a new one.
 
     Complaints keep the version they were received under.
@@ -134,7 +134,7 @@ class PolicyVersionAdmin(OwnProviderOnly, admin.ModelAdmin):  # type: ignore[typ
 
 
 @admin.register(IntegrationToken)
-class IntegrationTokenAdmin(OwnProviderOnly, admin.ModelAdmin):  # type: ignore[type-arg]
+class IntegrationTokenAdmin(OwnProviderOnly, admin.ModelAdmin):
     list_display = ("provider", "label", "prefix", "created_at", "last_used_at", "revoked_at")
     readonly_fields = ("provider", "prefix", "digest", "created_at", "last_used_at")
     fields = ("provider", "label", "prefix", "created_at", "last_used_at", "revoked_at")

@@ -41,12 +41,14 @@ MAGYARNET = load_policy_file(ROOT / "tests" / "policies" / "magyarnet-hu.yaml")
 ALL_POLICIES = [PRONET, UNITEL, PETROCOMP, MAGYARNET]
 
 
-def ba(*args: int) -> datetime:
-    return datetime(*args, tzinfo=BA)  # type: ignore[misc]
+def ba(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    """Local time in Bratislava."""
+    return datetime(year, month, day, hour, minute, tzinfo=BA)
 
 
-def bu(*args: int) -> datetime:
-    return datetime(*args, tzinfo=BU)  # type: ignore[misc]
+def bu(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    """Local time in Bucharest."""
+    return datetime(year, month, day, hour, minute, tzinfo=BU)
 
 
 def end_of(day: date, zone: ZoneInfo) -> datetime:
