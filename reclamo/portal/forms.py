@@ -109,12 +109,10 @@ class DeadlineQuestionForm(forms.Form):
 
     def preview_request(self) -> PreviewRequest:
         data = self.cleaned_data
-        received_at = self._aware(data["received_at"])
-        assert received_at is not None  # required field
         return PreviewRequest(
             kind=data["kind"],
             channel=data["channel"],
-            received_at=received_at,
+            received_at=data["received_at"].astimezone(self.zone),
             category=data["category"] or None,
             complexity=data["complexity"] or None,
             fault_location=data["fault_location"] or None,
