@@ -158,6 +158,9 @@ def _not_after_receipt(at: datetime | None, received_at: datetime, field_name: s
 
 
 def _validate(policy: Policy, request: PreviewRequest, registered_at: datetime | None) -> None:
+    for name in ("kind", "channel"):
+        if not isinstance(getattr(request, name), str):
+            raise DomainError(f"{name} is required.", field=name, code="required")
     _choice(request.kind, KINDS, "kind")
     _choice(request.channel, CHANNEL_KINDS, "channel")
     _choice(request.category, CATEGORIES, "category")
@@ -201,11 +204,20 @@ def _validate(policy: Policy, request: PreviewRequest, registered_at: datetime |
             code="invalid",
         )
     _not_after_receipt(request.fault_started_at, received_at, "fault_started_at")
+    delivered = request.invoice_delivered_at
+    if delivered is not None and (
+        not isinstance(delivered, date) or isinstance(delivered, datetime)
+    ):
+        raise DomainError(
+            "invoice_delivered_at must be a date (YYYY-MM-DD).",
+            field="invoice_delivered_at",
+            code="invalid",
+        )
     zone = get_zone(policy.time_zone)
     local_day = received_at.astimezone(zone).date()
     for name, day in (
         ("defect_discovered_at", discovered if not isinstance(discovered, datetime) else None),
-        ("invoice_delivered_at", request.invoice_delivered_at),
+        ("invoice_delivered_at", delivered),
     ):
         if day is not None and day > local_day:
             raise DomainError(

@@ -58,30 +58,51 @@ from reclamo.domain.errors import DomainError
 
 __all__ = [
     "CATEGORIES",
+    "CHANNELS_PLACEHOLDER",
     "CHANNEL_KINDS",
     "CLOCK_EVENTS",
     "COMPLEXITIES",
     "FAULT_LOCATIONS",
     "KINDS",
+    "Address",
     "Category",
     "Channel",
     "ChannelKind",
+    "CitedAct",
     "ClockEvent",
+    "Clocks",
     "Complexity",
     "DeemedUpheld",
     "Department",
+    "EmailAddress",
+    "Escalation",
+    "EscalationBody",
     "FaultLocation",
     "FilingWindow",
+    "GeoPoint",
     "InternalTarget",
     "Kind",
     "LocalizedText",
+    "Location",
+    "MenuEntry",
+    "OpeningWindow",
     "OutdatedCitation",
     "Period",
+    "PhoneNumber",
     "Policy",
     "PolicyInvalid",
     "PolicyProblem",
+    "PriceItem",
+    "PriceList",
+    "Refusal",
+    "Remedies",
     "RepairClock",
+    "ReportWindow",
     "ResolutionClock",
+    "ResolutionExtension",
+    "Route",
+    "Routing",
+    "TreatAs",
     "WeeklyHours",
     "load_policy_file",
     "load_policy_text",
@@ -352,7 +373,7 @@ def _parse_days(key: str) -> list[int] | str:
     days: list[int] = []
     for token in key.split(","):
         token = token.strip().lower()
-        first, dash, last = token.partition("-")
+        first, dash, last = (part.strip() for part in token.partition("-"))
         if first not in _DAY_INDEX or (dash and last not in _DAY_INDEX):
             return (
                 f"{key!r} is not a day — use mon, tue, wed, thu, fri, sat, sun, a range such as "

@@ -702,6 +702,9 @@ def test_magyarnet_complaint_answered_within_30_days() -> None:
         ({"fault_started_at": ba(2026, 11, 21, 9)}, "fault_started_at", "after_received"),
         ({"defect_discovered_at": date(2026, 11, 21)}, "defect_discovered_at", "after_received"),
         ({"invoice_delivered_at": date(2026, 12, 1)}, "invoice_delivered_at", "after_received"),
+        ({"invoice_delivered_at": ba(2026, 11, 1)}, "invoice_delivered_at", "invalid"),
+        ({"service_restored_at": date(2026, 11, 1)}, "service_restored_at", "not_a_datetime"),
+        ({"kind": None}, "kind", "required"),
     ],
 )
 def test_invalid_input_is_refused_with_field_and_code(

@@ -81,6 +81,13 @@ def test_fourth_provider_loads_with_no_code_change() -> None:
     assert all(c.written for c in policy.channels if "complaint" in c.accepts)
 
 
+def test_the_documented_example_loads() -> None:
+    text = (ROOT / "docs" / "policy-format.md").read_text(encoding="utf-8")
+    example = text.rsplit("```yaml\n", 1)[1].split("```", 1)[0]
+    policy = load_policy_text(example, source="docs/policy-format.md")
+    assert policy.slug == "magyarnet"
+
+
 def test_versions_and_effective_dates(pronet: Policy, unitel: Policy, petrocomp: Policy) -> None:
     assert (unitel.version, unitel.effective_from, unitel.effective_until) == (
         "2020-07-01",
