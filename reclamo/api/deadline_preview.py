@@ -53,6 +53,9 @@ class FilingOut(Schema):
     last_day: date
     in_time: bool
     rule: str
+    # Extension of api.md: where last_day is not a working day, T-2 lets the customer file on
+    # this day still (in_time is judged against it); null otherwise.
+    rolled_to: date | None = None
 
 
 class DeadlinesOut(Schema):
@@ -109,6 +112,7 @@ def preview_answer(policy: Policy, answer: Preview, language: str) -> dict[str, 
                 "last_day": answer.filing.last_day,
                 "in_time": answer.filing.in_time,
                 "rule": answer.filing.rule,
+                "rolled_to": answer.filing.rolled_to,
             }
             if answer.filing
             else None

@@ -86,12 +86,20 @@ class Message:
 @dataclass(frozen=True, slots=True)
 class Filing:
     """The customer's filing window (UN-8, UN-10, PC-9, PC-11). ``in_time: False`` still
-    registers; staff decide."""
+    registers; staff decide.
+
+    ``last_day`` is the window's last day as the procedure counts it (T-1), as api.md's example
+    answers it (2026-12-20, a Sunday). Where the policy rolls periods forward (T-2), a filing on
+    the next working day is still in time: ``ends_at`` is that rolled end, ``in_time`` is judged
+    against it, and ``rolled_to`` names the day when it differs from ``last_day``. So the
+    customer never loses a day the law gives them, and the contract's field keeps its meaning.
+    """
 
     last_day: date
     in_time: bool
     rule: str
     ends_at: datetime
+    rolled_to: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,11 +403,13 @@ def _evaluate(policy: Policy, request: PreviewRequest, registered_at: datetime |
         if start is None:
             continue
         ends_at = _period_end(policy, window.within, start, window.roll_to_working_day)
+        last_day = _period_end(policy, window.within, start, False).date()  # T-1 only
         filing = Filing(
-            last_day=ends_at.date(),
+            last_day=last_day,
             in_time=request.received_at <= ends_at,
             rule=window.rule,
             ends_at=ends_at,
+            rolled_to=ends_at.date() if ends_at.date() != last_day else None,
         )
         _add_rule(rules, window.rule)
         break
@@ -543,7 +553,7 @@ def extension_decide(
     require_aware(decided_at, field="decided_at")
     registration = _evaluate(policy, request, registered_at)
     clock = _resolution_clock(
-        policy, registration.treated_as or "", request.category, (registration.complexity)
+        policy, registration.treated_as or "", request.category, registration.complexity
     )
     extension = clock.extension if clock is not None else None
     current = registration.deadlines.resolution

@@ -38,6 +38,8 @@ def test_PC_12_PC_13_the_api_md_example_for_petrocomp(client, bundled_providers)
     assert body["department"] == "technical"
     assert body["filing"]["last_day"] == "2026-12-20"  # PC-11
     assert body["filing"]["in_time"] is True
+    # T-2: the Sunday last day still leaves the customer Monday (an extension of the contract).
+    assert body["filing"]["rolled_to"] == "2026-12-21"
     assert body["deadlines"] == {
         "internal_target": None,
         "resolution": "2026-12-21T23:59:59+01:00",  # PC-12: 30 days, Sunday rolled (T-2)

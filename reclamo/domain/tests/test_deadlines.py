@@ -92,16 +92,30 @@ def test_api_example_petrocomp_technical_complaint() -> None:
     assert answer.deadlines.resolution_extended_max is None
     assert answer.deadlines.repair is None
     assert answer.rules == ("PC-11", "PC-12", "PC-13")
-    # api.md shows filing.last_day 2026-12-20, a Sunday. The 30 days of PC-11 from 2026-11-20 do
-    # end on 2026-12-20, but T-2 (roll_to_working_day, set by both SK policies) moves a last day on
-    # a Sunday to the next working day — as it does for the resolution period in the same answer.
-    # The rules give 2026-12-21; no input yields a rolled last day on a Sunday.
+    # api.md answers filing.last_day 2026-12-20, a Sunday: the 30 days of PC-11 as counted (T-1).
+    # T-2 still gives the customer the next working day: a filing on 2026-12-21 is in time, and
+    # the answer says so with rolled_to.
     assert answer.filing is not None
     assert (answer.filing.last_day, answer.filing.in_time, answer.filing.rule) == (
-        date(2026, 12, 21),
+        date(2026, 12, 20),
         True,
         "PC-11",
     )
+    assert answer.filing.rolled_to == date(2026, 12, 21)
+    assert answer.filing.ends_at.isoformat() == "2026-12-21T23:59:59+01:00"
+
+
+def test_PC_11_T_2_a_complaint_filed_on_the_rolled_working_day_is_in_time() -> None:
+    fields: dict[str, object] = {
+        "category": "quality",
+        "complexity": "technical",
+        "defect_discovered_at": date(2026, 11, 20),
+    }
+    filing = ask(PETROCOMP, received_at=ba(2026, 12, 21, 16), **fields).filing
+    assert filing is not None
+    assert filing.last_day == date(2026, 12, 20) and filing.in_time is True
+    late = ask(PETROCOMP, received_at=ba(2026, 12, 22, 9), **fields).filing
+    assert late is not None and late.in_time is False
 
 
 # --- PRONET --------------------------------------------------------------------------------------
@@ -310,10 +324,11 @@ def test_UN_8_late_quality_complaint_still_registers() -> None:
     assert answer.accepted
     assert answer.filing is not None
     assert (answer.filing.last_day, answer.filing.in_time, answer.filing.rule) == (
-        date(2026, 11, 16),
+        date(2026, 11, 14),
         False,
         "UN-8",
     )
+    assert answer.filing.rolled_to == date(2026, 11, 16)
 
 
 def test_UN_8_discovery_as_an_instant() -> None:
@@ -586,10 +601,11 @@ def test_PC_9_discount_claim_three_months_month_end_without_such_day() -> None:
     )
     assert answer.filing is not None
     assert (answer.filing.last_day, answer.filing.in_time, answer.filing.rule) == (
-        date(2027, 3, 1),
+        date(2027, 2, 28),
         True,
         "PC-9",
     )
+    assert answer.filing.rolled_to == date(2027, 3, 1)
     assert answer.department == "customer-service"
     raw = months_after(
         ba(2026, 11, 30, 16, 0),
@@ -609,7 +625,9 @@ def test_PC_9_late_discount_claim() -> None:
         received_at=ba(2026, 11, 20, 9, 0),
     )
     assert answer.filing is not None
-    assert (answer.filing.last_day, answer.filing.in_time) == (date(2026, 11, 16), False)
+    # 2026-11-15 (Sunday) as counted; T-2 gives until Monday 2026-11-16, still before receipt.
+    assert (answer.filing.last_day, answer.filing.in_time) == (date(2026, 11, 15), False)
+    assert answer.filing.rolled_to == date(2026, 11, 16)
 
 
 def test_PC_9_discount_claim_by_phone_is_refused() -> None:
@@ -628,10 +646,12 @@ def test_PC_11_filing_thirty_days_from_discovery() -> None:
     )
     assert answer.filing is not None
     assert (answer.filing.last_day, answer.filing.in_time, answer.filing.rule) == (
-        date(2026, 11, 2),  # day 30 is Saturday 2026-10-31, 11-01 is All Saints' Day (Sunday)
+        date(2026, 10, 31),
         True,
         "PC-11",
     )
+    # Day 30 is Saturday 2026-10-31, 11-01 is All Saints' Day (a Sunday): T-2 gives 11-02.
+    assert answer.filing.rolled_to == date(2026, 11, 2)
 
 
 @pytest.mark.parametrize(

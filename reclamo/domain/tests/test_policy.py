@@ -177,6 +177,9 @@ def test_weekly_hours_become_calendar_windows() -> None:
     assert non_stop.is_non_stop
     assert non_stop.weekly_windows()[6] == WeeklyWindow(6, time(0), None)  # 24:00
     assert WeeklyHours.model_validate({"mon-sun": "00:00-24:00"}) == non_stop
+    assert WeeklyHours.model_validate({"mon - fri": ["09:00-17:30"]}) == WeeklyHours.model_validate(
+        {"mon-fri": "09:00-17:30", "sat-sun": "closed"}
+    )
     split = WeeklyHours.model_validate({"sat,sun": "09:00-12:00, 13:00-17:00"})
     assert split.model_dump() == {
         "mon-fri": "closed",
@@ -278,6 +281,20 @@ def test_PN_3_every_channel_accepts_complaints_and_requests(pronet: Policy) -> N
     for channel in pronet.channels:
         assert channel.enabled
         assert {"complaint", "request"} <= set(channel.accepts), channel.kind
+
+
+def test_PN_4_every_case_registered_and_forwarded(pronet: Policy) -> None:
+    # Every channel takes every kind the procedure knows; nothing is queued out of order.
+    assert pronet.case_handling.rule == "PN-4"
+    assert pronet.case_handling.order == "free"
+    for channel in pronet.channels:
+        assert set(channel.accepts) == set(pronet.kinds), channel.kind
+
+
+def test_PN_7_result_through_the_contact_data_given(pronet: Policy) -> None:
+    assert pronet.outcome.rule == "PN-7"
+    assert pronet.outcome.means == ["email", "phone"]
+    assert not pronet.outcome.written_required
 
 
 def test_PN_5_resolution_within_30_days_of_registration(pronet: Policy) -> None:
