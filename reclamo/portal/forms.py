@@ -94,7 +94,9 @@ class DeadlineQuestionForm(forms.Form):
         zone = get_zone(policy.time_zone)
         self.zone = zone
         # Only the channels this provider has, named as the provider names them.
-        self.fields["channel"].choices = [
+        channel_field = self.fields["channel"]
+        assert isinstance(channel_field, forms.ChoiceField)  # noqa: S101 - declared above
+        channel_field.choices = [
             (channel.kind, policy.text(channel.name, language))
             for channel in policy.channels
             if channel.enabled

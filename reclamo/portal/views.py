@@ -133,5 +133,6 @@ def deadline_calculator(request: HttpRequest, slug: str) -> HttpResponse:
                     answer.notice.text(language, policy.default_language) if answer.notice else ""
                 )
     context["form"] = form
-    template = "portal/_deadline_answer.html" if request.htmx else "portal/deadlines.html"
+    htmx = getattr(request, "htmx", False)  # django-htmx's middleware sets it
+    template = "portal/_deadline_answer.html" if htmx else "portal/deadlines.html"
     return render(request, template, context)
