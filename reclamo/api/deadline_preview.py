@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import get_language
@@ -12,26 +12,26 @@ from pydantic import AwareDatetime
 
 from reclamo.api.errors import ApiError
 from reclamo.domain.deadlines import Message, Preview, PreviewRequest, preview
-from reclamo.domain.policy import Policy
+from reclamo.domain.policy import (
+    Category,
+    ChannelKind,
+    Complexity,
+    FaultLocation,
+    Kind,
+    Policy,
+)
 from reclamo.providers.selectors import policy_of, policy_version_in_force, provider_get
 
 router = Router(tags=["deadlines"])
 
-KindName = Literal["complaint", "fault_report", "request", "discount_claim"]
-CategoryName = Literal["quality", "billing", "equipment", "other"]
-ChannelName = Literal["web", "portal", "email", "phone", "in_person", "letter", "api"]
-ComplexityName = Literal["simple", "technical", "partner"]
-FaultLocationName = Literal["customer_premises", "outside_premises"]
-
-
 class DeadlinePreviewIn(Schema):
-    kind: KindName
-    channel: ChannelName
+    kind: Kind
+    channel: ChannelKind
     received_at: AwareDatetime
-    category: CategoryName | None = None
+    category: Category | None = None
     department: str | None = None
-    complexity: ComplexityName | None = None
-    fault_location: FaultLocationName | None = None
+    complexity: Complexity | None = None
+    fault_location: FaultLocation | None = None
     fault_started_at: AwareDatetime | None = None
     defect_discovered_at: AwareDatetime | date | None = None
     invoice_delivered_at: date | None = None
