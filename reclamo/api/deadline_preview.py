@@ -24,6 +24,7 @@ from reclamo.providers.selectors import policy_of, policy_version_in_force, prov
 
 router = Router(tags=["deadlines"])
 
+
 class DeadlinePreviewIn(Schema):
     kind: Kind
     channel: ChannelKind
