@@ -57,13 +57,16 @@ def _wait_until_up(url: str, process: subprocess.Popen[str], timeout: float = 90
     raise RuntimeError("reclamo serve did not answer /healthz in time")
 
 
-def serve_start(data_dir: Path) -> Served:
-    """Start `reclamo serve` exactly as the README runs it, on a fresh embedded SQLite database."""
+def serve_start(data_dir: Path, database_url: str | None = None) -> Served:
+    """Start `reclamo serve` exactly as the README runs it: on a fresh embedded SQLite database,
+    or on `database_url` where given."""
     port = _free_port()
     environment = {
         k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
     }
     environment["RECLAMO_DATA_DIR"] = str(data_dir)
+    if database_url is not None:
+        environment["DATABASE_URL"] = database_url
     process = subprocess.Popen(
         [sys.executable, "-m", "reclamo", "serve", "--port", str(port)],
         env=environment,
