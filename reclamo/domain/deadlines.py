@@ -34,6 +34,7 @@ from reclamo.domain.policy import (
 )
 
 __all__ = [
+    "Basis",
     "Deadlines",
     "ExtensionDecision",
     "Filing",
@@ -103,6 +104,16 @@ class Filing:
 
 
 @dataclass(frozen=True, slots=True)
+class Basis:
+    """How a deadline was counted, so it can be explained in plain words: ``amount`` ``unit``
+    (days, months, hours, working hours) from ``counted_from`` (received, fault_started, …)."""
+
+    amount: int
+    unit: str
+    counted_from: str
+
+
+@dataclass(frozen=True, slots=True)
 class Deadlines:
     """Every deadline the case starts, aware in the policy's zone; None where none applies."""
 
@@ -114,6 +125,8 @@ class Deadlines:
     repair_milestone: str | None = None  # repair_started (PC-4) or repair_done
     # The rule that set each deadline, e.g. {"resolution": "PC-12"}.
     rules: Mapping[str, str] = field(default_factory=dict)
+    # How each deadline was counted, e.g. {"resolution": Basis(30, "days", "received")}.
+    bases: Mapping[str, Basis] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,6 +428,7 @@ def _evaluate(policy: Policy, request: PreviewRequest, registered_at: datetime |
         break
 
     deadline_rules: dict[str, str] = {}
+    bases: dict[str, Basis] = {}
 
     # Internal target in working hours (PN-6, T-5).
     internal_target: datetime | None = None
@@ -427,6 +441,7 @@ def _evaluate(policy: Policy, request: PreviewRequest, registered_at: datetime |
         schedule = policy.schedule(target.schedule, target.public_holidays, target.closed_dates)
         internal_target = schedule.add(start, timedelta(hours=target.within.amount))
         deadline_rules["internal_target"] = target.rule
+        bases["internal_target"] = Basis(target.within.amount, target.within.unit, target.from_)
         _add_rule(rules, target.rule)
         break
 
@@ -446,6 +461,7 @@ def _evaluate(policy: Policy, request: PreviewRequest, registered_at: datetime |
         if start is not None:
             resolution = _period_end(policy, clock.within, start, clock.roll_to_working_day)
             deadline_rules["resolution"] = clock.rule
+            bases["resolution"] = Basis(clock.within.amount, clock.within.unit, clock.from_)
             _add_rule(rules, clock.rule)
             if clock.extension is not None:
                 # UN-9: the longest period is one period from the same start, T-1/T-2 applied
@@ -454,6 +470,8 @@ def _evaluate(policy: Policy, request: PreviewRequest, registered_at: datetime |
                     policy, clock.extension.longest, start, clock.roll_to_working_day
                 )
                 deadline_rules["resolution_extended_max"] = clock.extension.rule
+                longest = clock.extension.longest
+                bases["resolution_extended_max"] = Basis(longest.amount, longest.unit, clock.from_)
                 _add_rule(rules, clock.extension.rule)
 
     # Deemed upheld (PC-13).
@@ -466,6 +484,7 @@ def _evaluate(policy: Policy, request: PreviewRequest, registered_at: datetime |
             continue
         deemed_upheld = _period_end(policy, deemed.within, start, deemed.roll_to_working_day)
         deadline_rules["deemed_upheld"] = deemed.rule
+        bases["deemed_upheld"] = Basis(deemed.within.amount, deemed.within.unit, deemed.from_)
         _add_rule(rules, deemed.rule)
         break
 
@@ -478,8 +497,10 @@ def _evaluate(policy: Policy, request: PreviewRequest, registered_at: datetime |
                 treated_as, category
             ):
                 continue
+            counted_from: str = repair_clock.from_
             start = _event_at(policy, repair_clock.from_, request, registered_at)
             if start is None and repair_clock.else_from is not None:
+                counted_from = repair_clock.else_from
                 start = _event_at(policy, repair_clock.else_from, request, registered_at)
             if start is None:
                 continue
@@ -495,6 +516,8 @@ def _evaluate(policy: Policy, request: PreviewRequest, registered_at: datetime |
             )
             milestone = repair_clock.milestone
             deadline_rules["repair"] = repair_clock.rule
+            within = repair_clock.within
+            bases["repair"] = Basis(within.amount, within.unit, counted_from)
             _add_rule(rules, repair_clock.rule)
             break
 
@@ -515,6 +538,7 @@ def _evaluate(policy: Policy, request: PreviewRequest, registered_at: datetime |
             repair=repair,
             repair_milestone=milestone,
             rules=deadline_rules,
+            bases=bases,
         ),
         rules=tuple(rules),
         complexity=complexity if clock is not None and clock.complexity is not None else None,

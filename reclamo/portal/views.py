@@ -7,11 +7,11 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from reclamo.domain.calendar import get_zone
-from reclamo.domain.deadlines import Preview, preview
+from reclamo.domain.deadlines import Basis, Preview, preview
 from reclamo.domain.errors import DomainError
 from reclamo.domain.policy import Policy
 from reclamo.portal.contact import contact_page, departments
@@ -86,7 +86,47 @@ DEADLINE_TITLES = {
 }
 
 
-def _deadline_rows(answer: Preview) -> list[dict[str, Any]]:
+COUNTED_FROM = {
+    "received": _("from when the provider receives it"),
+    "registered": _("from its registration"),
+    "fault_started": _("from when the fault started"),
+    "defect_discovered": _("from when you noticed the problem"),
+    "invoice_delivered": _("from the delivery of the invoice"),
+    "service_restored": _("from when the service was restored"),
+}
+
+
+def _period_words(basis: Basis) -> str:
+    count = basis.amount
+    if basis.unit == "days":
+        return ngettext("%(count)d day", "%(count)d days", count) % {"count": count}
+    if basis.unit == "months":
+        return ngettext("%(count)d month", "%(count)d months", count) % {"count": count}
+    if basis.unit == "working_hours":
+        return ngettext("%(count)d working hour", "%(count)d working hours", count) % {
+            "count": count
+        }
+    return ngettext("%(count)d hour", "%(count)d hours", count) % {"count": count}
+
+
+def _basis_words(basis: Basis | None, policy: Policy) -> str:
+    """ "Counted as 30 days from when the provider receives it." (T-1 … T-5 in plain words)."""
+    if basis is None:
+        return ""
+    words = gettext("Counted as %(period)s %(start)s.") % {
+        "period": _period_words(basis),
+        "start": COUNTED_FROM.get(basis.counted_from, basis.counted_from),
+    }
+    if basis.unit in {"days", "months"} and policy.roll_to_working_day:
+        words += " " + gettext(
+            "A period ending on a weekend day or public holiday ends on the next working day."
+        )
+    if basis.unit == "working_hours":
+        words += " " + gettext("Only the provider's working hours count.")
+    return words
+
+
+def _deadline_rows(answer: Preview, policy: Policy) -> list[dict[str, Any]]:
     deadlines = answer.deadlines
     rows = []
     for key, title in DEADLINE_TITLES.items():
@@ -102,6 +142,7 @@ def _deadline_rows(answer: Preview) -> list[dict[str, Any]]:
                 "title": title,
                 "at": value,
                 "explanation": DEADLINE_EXPLANATIONS[explanation_key],
+                "basis": _basis_words(deadlines.bases.get(key), policy),
                 "rule": deadlines.rules.get(key, ""),
             }
         )
@@ -125,7 +166,7 @@ def deadline_calculator(request: HttpRequest, slug: str) -> HttpResponse:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
             else:
                 context["answer"] = answer
-                context["rows"] = _deadline_rows(answer)
+                context["rows"] = _deadline_rows(answer, policy)
                 context["refusal"] = (
                     answer.refusal.text(language, policy.default_language) if answer.refusal else ""
                 )

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from reclamo.domain.calendar import months_after
 from reclamo.domain.deadlines import (
+    Basis,
     Preview,
     PreviewRequest,
     deadlines_at_registration,
@@ -862,3 +863,19 @@ def test_refusal_and_acceptance_are_exclusive(case: tuple[Policy, PreviewRequest
         assert answer.refusal is not None
         assert set(policy.languages) <= set(answer.refusal.texts)
         assert "{channels}" not in " ".join(answer.refusal.texts.values())
+
+
+def test_each_deadline_says_how_it_was_counted() -> None:
+    answer = ask(
+        UNITEL,
+        category="quality",
+        fault_location="outside_premises",
+        fault_started_at=ba(2026, 11, 19, 22, 0),
+        received_at=ba(2026, 11, 20, 9, 0),
+    )
+    bases = answer.deadlines.bases
+    assert bases["resolution"] == Basis(30, "days", "received")  # UN-9
+    assert bases["resolution_extended_max"] == Basis(60, "days", "received")  # UN-9
+    assert bases["repair"] == Basis(24, "hours", "fault_started")  # UN-4
+    pronet = ask(PRONET, category="quality", channel="web", received_at=bu(2026, 11, 20, 20, 30))
+    assert pronet.deadlines.bases["internal_target"] == Basis(2, "working_hours", "received")

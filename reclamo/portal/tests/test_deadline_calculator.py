@@ -27,6 +27,10 @@ def test_PC_12_PC_13_petrocomp_deadlines_explained_in_slovak(client, bundled_pro
     assert 'datetime="2026-12-21T23:59:59+01:00"' in html  # PC-12, T-2
     assert 'datetime="2027-01-19T23:59:59+01:00"' in html  # PC-13
     assert "Pravidlo PC-12" in html and "Pravidlo PC-13" in html
+    # Each deadline says in plain words how it was counted (T-1, T-2).
+    assert "Počíta sa 30 dní od doručenia poskytovateľovi." in html
+    assert "Počíta sa 60 dní od doručenia poskytovateľovi." in html
+    assert "končí nasledujúci pracovný deň" in html
     assert '<html lang="sk">' in html
 
 
@@ -43,6 +47,7 @@ def test_PN_6_received_in_the_evening_is_due_next_morning(client, bundled_provid
     # Entered as Bucharest wall-clock time (the form says so): due 10:30 next day.
     assert 'datetime="2026-11-21T10:30:00+02:00"' in html
     assert "PN-6" in html
+    assert "Se calculează 2 ore lucrătoare de la primirea de către furnizor." in html
 
 
 def test_PC_2_the_page_explains_an_email_refusal(client, bundled_providers) -> None:
