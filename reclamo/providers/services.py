@@ -34,23 +34,22 @@ def policy_version_load(*, text: str, source_name: str, loaded_by: str = "") -> 
     provider, _ = Provider.objects.get_or_create(
         slug=policy.slug, defaults={"name": policy.provider.brand}
     )
-    checksum = hashlib.sha256(text.encode()).hexdigest()
-    existing = PolicyVersion.objects.filter(provider=provider, checksum=checksum).first()
-    if existing is not None:
-        return PolicyLoadResult(policy_version=existing, created=False)
     if provider.name != policy.provider.brand:
         provider.name = policy.provider.brand
         provider.save(update_fields=["name"])
-    version = PolicyVersion.objects.create(
+    # get_or_create: two processes loading the same file at once store it once.
+    version, created = PolicyVersion.objects.get_or_create(
         provider=provider,
-        version=policy.version,
-        effective_from=policy.effective_from,
-        source_name=source_name,
-        source_text=text,
-        checksum=checksum,
-        loaded_by=loaded_by,
+        checksum=hashlib.sha256(text.encode()).hexdigest(),
+        defaults={
+            "version": policy.version,
+            "effective_from": policy.effective_from,
+            "source_name": source_name,
+            "source_text": text,
+            "loaded_by": loaded_by,
+        },
     )
-    return PolicyLoadResult(policy_version=version, created=True)
+    return PolicyLoadResult(policy_version=version, created=created)
 
 
 def bundled_policies_load() -> list[PolicyLoadResult]:
