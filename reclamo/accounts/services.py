@@ -33,3 +33,10 @@ def demo_accounts_create() -> list[str]:
             )
             created.append(user.username)
     return created
+
+
+def user_language_set(*, user: User, language: str) -> None:
+    """Remember a signed-in person's language; pages without a language in the URL use it."""
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])

@@ -36,3 +36,33 @@ def test_the_login_form_needs_a_csrf_token(user: User) -> None:
     strict = Client(enforce_csrf_checks=True)
     response = strict.post(LOGIN, {"username": "eva", "password": "right-password-123"})
     assert response.status_code == 403
+
+
+def test_choosing_a_language_while_signed_in_saves_it_as_the_users_setting(
+    client, user: User
+) -> None:
+    client.force_login(user)
+    response = client.post("/i18n/setlang/", {"language": "hu", "next": "/en/"})
+    assert response.status_code == 302 and response["Location"] == "/hu/"
+    user.refresh_from_db()
+    assert user.language == "hu"
+    # Another browser, with no language cookie, starts in the saved language.
+    from django.test import Client
+
+    other = Client()
+    other.force_login(user)
+    assert "django_language" not in other.cookies
+    assert other.get("/", headers={"Accept-Language": "en"})["Location"] == "/hu/"
+
+
+def test_choosing_a_language_anonymously_only_sets_the_cookie(client, db) -> None:
+    response = client.post("/i18n/setlang/", {"language": "sk", "next": "/en/p/unitel/"})
+    assert response["Location"] == "/sk/p/unitel/"
+    assert client.cookies["django_language"].value == "sk"
+
+
+def test_an_unknown_language_changes_nothing(client, user: User) -> None:
+    client.force_login(user)
+    client.post("/i18n/setlang/", {"language": "xx", "next": "/en/"})
+    user.refresh_from_db()
+    assert user.language == ""
