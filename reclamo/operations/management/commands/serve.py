@@ -76,6 +76,9 @@ class Command(BaseCommand):
                 "-",
                 "--graceful-timeout",
                 "10",
+                # One control socket per installation, not one shared in $HOME.
+                "--control-socket",
+                str(settings.DATA_DIR / "gunicorn.ctl"),
             ],
             env=os.environ.copy(),
         )
