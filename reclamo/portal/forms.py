@@ -46,8 +46,18 @@ FAULT_LOCATION_CHOICES = [
     ("outside_premises", _("Outside my home (network, antenna)")),
 ]
 
-LOCAL_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def local_time_field(label: Any, *, required: bool = False) -> forms.DateTimeField:
+    """A wall-clock time in the provider's zone, from the browser's datetime-local input."""
+    return forms.DateTimeField(
+        label=label,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_FORMAT),
+        input_formats=[LOCAL_FORMAT],
+        required=required,
+    )
 
 
 class DeadlineQuestionForm(forms.Form):
@@ -58,35 +68,21 @@ class DeadlineQuestionForm(forms.Form):
         label=_("What is it about?"), choices=CATEGORY_CHOICES, required=False
     )
     channel = forms.ChoiceField(label=_("How are you sending it?"))
-    received_at = forms.DateTimeField(
-        label=_("When does the provider receive it?"),
-        widget=LOCAL_INPUT,
-        input_formats=["%Y-%m-%dT%H:%M"],
-    )
+    received_at = local_time_field(_("When does the provider receive it?"), required=True)
     complexity = forms.ChoiceField(
         label=_("How complex is it?"), choices=COMPLEXITY_CHOICES, required=False
     )
     fault_location = forms.ChoiceField(
         label=_("Where is the fault?"), choices=FAULT_LOCATION_CHOICES, required=False
     )
-    fault_started_at = forms.DateTimeField(
-        label=_("When did the fault start?"),
-        widget=LOCAL_INPUT,
-        input_formats=["%Y-%m-%dT%H:%M"],
-        required=False,
-    )
+    fault_started_at = local_time_field(_("When did the fault start?"))
     defect_discovered_at = forms.DateField(
         label=_("When did you notice the problem?"), widget=DATE_INPUT, required=False
     )
     invoice_delivered_at = forms.DateField(
         label=_("When was the invoice delivered?"), widget=DATE_INPUT, required=False
     )
-    service_restored_at = forms.DateTimeField(
-        label=_("When was the service restored?"),
-        widget=LOCAL_INPUT,
-        input_formats=["%Y-%m-%dT%H:%M"],
-        required=False,
-    )
+    service_restored_at = local_time_field(_("When was the service restored?"))
 
     def __init__(self, *args: Any, policy: Policy, language: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
