@@ -43,6 +43,7 @@ __all__ = [
     "PreviewRequest",
     "deadlines_at_registration",
     "extension_decide",
+    "fill_channels",
     "preview",
 ]
 
@@ -303,7 +304,7 @@ def _event_at(
     raise DomainError(f"Unknown clock event {event!r}.", code="unknown_value")  # pragma: no cover
 
 
-def _fill_channels(policy: Policy, message: LocalizedText, kind: str) -> dict[str, str]:
+def fill_channels(policy: Policy, message: LocalizedText, kind: str) -> dict[str, str]:
     """The message in each language, ``{channels}`` replaced by the channels that take ``kind``
     (PC-2: the answer names the accepted channels). The API is the provider's own integration,
     not a way for a customer to file, so it is not named."""
@@ -371,7 +372,7 @@ def _evaluate(policy: Policy, request: PreviewRequest, registered_at: datetime |
         return _refused(
             policy,
             Message(
-                "channel_not_accepted", _fill_channels(policy, policy.channel_unavailable, kind)
+                "channel_not_accepted", fill_channels(policy, policy.channel_unavailable, kind)
             ),
             rules,
         )
@@ -382,7 +383,7 @@ def _evaluate(policy: Policy, request: PreviewRequest, registered_at: datetime |
             treated_as = treatment.becomes
             _add_rule(rules, treatment.rule)
             notice = Message(
-                "treated_as", _fill_channels(policy, treatment.notice, kind), treatment.rule
+                "treated_as", fill_channels(policy, treatment.notice, kind), treatment.rule
             )
         else:
             refusal = channel.refusal_for(kind)
@@ -391,7 +392,7 @@ def _evaluate(policy: Policy, request: PreviewRequest, registered_at: datetime |
             _add_rule(rules, rule)
             return _refused(
                 policy,
-                Message("channel_not_accepted", _fill_channels(policy, message, kind), rule),
+                Message("channel_not_accepted", fill_channels(policy, message, kind), rule),
                 rules,
             )
 

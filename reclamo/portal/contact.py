@@ -13,6 +13,7 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from reclamo.domain.deadlines import Message, fill_channels
 from reclamo.domain.policy import (
     Address,
     Channel,
@@ -176,21 +177,17 @@ def _department_name(policy: Policy, slug: str | None, language: str) -> str:
     return policy.text(department.name, language) if department else ""
 
 
-def _channel_names(policy: Policy, kind: str, language: str) -> str:
-    return ", ".join(policy.text(c.name, language) for c in policy.accepting_channels(kind))
+def _naming_channels(policy: Policy, message: LocalizedText, kind: str, language: str) -> str:
+    """The message with {channels} named as the deadline engine names them (PC-2, UN-1)."""
+    return Message("", fill_channels(policy, message, kind)).text(language, policy.default_language)
 
 
 def _channel(policy: Policy, channel: Channel, language: str, now: datetime) -> ChannelEntry:
     notices = [
-        policy.text(rule.notice, language).replace(
-            "{channels}", _channel_names(policy, rule.kind, language)
-        )
-        for rule in channel.treat_as
+        _naming_channels(policy, rule.notice, rule.kind, language) for rule in channel.treat_as
     ]
     notices += [
-        policy.text(refusal.message, language).replace(
-            "{channels}", _channel_names(policy, kind, language)
-        )
+        _naming_channels(policy, refusal.message, kind, language)
         for kind, refusal in channel.refusals.items()
     ]
     locations = []
