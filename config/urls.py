@@ -16,5 +16,5 @@ urlpatterns = [
 # Pages people read: the language comes from the URL (/sk/…), else the user's setting.
 urlpatterns += i18n_patterns(
     path("accounts/", include("reclamo.accounts.urls")),
-    path("", include("reclamo.portal.urls")),
+    path("", include("reclamo.public.urls")),
 )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-LOCALE = Path(__file__).resolve().parent.parent / "locale"
+LOCALE = Path(__file__).resolve().parent.parent / "reclamo" / "locale"
 ENTRY = re.compile(r'^msgid "(.+)"$', re.MULTILINE)
 
 

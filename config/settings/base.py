@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+import reclamo
 from config import env
 
 BASE_DIR = env.BASE_DIR
+# Templates, static files, translations and bundled policies ship inside the package (the wheel).
+PACKAGE_DIR = Path(reclamo.__file__).resolve().parent
 DATA_DIR = env.data_dir()
 
 DEBUG = False
@@ -30,7 +34,7 @@ INSTALLED_APPS = [
     "axes",
     "reclamo.accounts",
     "reclamo.providers",
-    "reclamo.portal",
+    "reclamo.public",
     "reclamo.api",
     "reclamo.operations",
 ]
@@ -57,7 +61,7 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [PACKAGE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -93,8 +97,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "portal:home"
-LOGOUT_REDIRECT_URL = "portal:home"
+LOGIN_REDIRECT_URL = "public:home"
+LOGOUT_REDIRECT_URL = "public:home"
 
 # The four languages Reclamo ships. A provider's own texts come from its policy file.
 LANGUAGE_CODE = "en"
@@ -104,13 +108,13 @@ LANGUAGES = [
     ("sk", _("Slovak")),
     ("hu", _("Hungarian")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "UTC"  # T-6: stored in UTC; shown in the provider's zone.
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "staticfiles"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {

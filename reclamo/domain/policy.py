@@ -55,6 +55,21 @@ from reclamo.domain.calendar import (
     working_schedule,
 )
 from reclamo.domain.errors import DomainError
+from reclamo.domain.vocabulary import (
+    CATEGORIES,
+    CHANNEL_KINDS,
+    CLOCK_EVENTS,
+    COMPLEXITIES,
+    FAULT_LOCATIONS,
+    KINDS,
+    Category,
+    ChannelKind,
+    ClockEvent,
+    Complexity,
+    FaultLocation,
+    Kind,
+    Milestone,
+)
 
 __all__ = [
     "CATEGORIES",
@@ -110,32 +125,9 @@ __all__ = [
 
 Loc = tuple[str | int, ...]
 
-# --- vocabulary (shared/spec/api.md) -------------------------------------------------------------
+# --- vocabulary (defined once in vocabulary.py; re-exported for callers of this module) ---------
 
-Kind = Literal["complaint", "fault_report", "request", "discount_claim"]
-Category = Literal["quality", "billing", "equipment", "other"]
-ChannelKind = Literal["web", "portal", "email", "phone", "in_person", "letter", "api"]
-Complexity = Literal["simple", "technical", "partner"]
-FaultLocation = Literal["customer_premises", "outside_premises"]
-# The events a clock can count from. "received" is when the provider got it (a letter's delivery,
-# an email's arrival); "registered" when it was entered in the register (PN-5 counts from there).
-ClockEvent = Literal[
-    "received",
-    "registered",
-    "fault_started",
-    "defect_discovered",
-    "invoice_delivered",
-    "service_restored",
-]
-Milestone = Literal["repair_started", "repair_done"]
 HolidayRule = Literal["working", "closed"]
-
-KINDS: tuple[Kind, ...] = get_args(Kind)
-CATEGORIES: tuple[Category, ...] = get_args(Category)
-CHANNEL_KINDS: tuple[ChannelKind, ...] = get_args(ChannelKind)
-COMPLEXITIES: tuple[Complexity, ...] = get_args(Complexity)
-FAULT_LOCATIONS: tuple[FaultLocation, ...] = get_args(FaultLocation)
-CLOCK_EVENTS: tuple[ClockEvent, ...] = get_args(ClockEvent)
 
 # The placeholder a refusal may use; it is replaced by the names of the channels that do accept
 # the kind (PC-2: the automatic answer names the accepted channels).

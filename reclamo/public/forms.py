@@ -11,40 +11,17 @@ from django.utils.translation import gettext_lazy as _
 from reclamo.domain.calendar import get_zone
 from reclamo.domain.deadlines import PreviewRequest
 from reclamo.domain.policy import Policy
+from reclamo.labels import (
+    CATEGORY_LABELS,
+    COMPLEXITY_LABELS,
+    FAULT_LOCATION_LABELS,
+    KIND_DESCRIPTIONS,
+    choices,
+)
 
-KIND_CHOICES = [
-    ("complaint", _("A complaint (quality or billing was wrong)")),
-    ("fault_report", _("A fault report (the service is down)")),
-    ("request", _("A request or question")),
-    ("discount_claim", _("A claim for a discount after an outage")),
-]
-CATEGORY_CHOICES = [
-    ("", _("— not sure —")),
-    ("quality", _("Quality of the service")),
-    ("billing", _("Billing")),
-    ("equipment", _("Equipment")),
-    ("other", _("Something else")),
-]
-CHANNEL_LABELS = {
-    "web": _("Web form"),
-    "portal": _("Customer portal"),
-    "email": _("Email"),
-    "phone": _("Phone"),
-    "in_person": _("In person"),
-    "letter": _("Letter"),
-    "api": _("Integration (API)"),
-}
-COMPLEXITY_CHOICES = [
-    ("", _("— as the provider decides —")),
-    ("simple", _("Simple (no technical investigation)")),
-    ("technical", _("Needs a technical investigation")),
-    ("partner", _("Needs the provider's partners")),
-]
-FAULT_LOCATION_CHOICES = [
-    ("", _("— not a fault —")),
-    ("customer_premises", _("At my home or premises")),
-    ("outside_premises", _("Outside my home (network, antenna)")),
-]
+NOT_SURE = [("", _("— not sure —"))]
+AS_DECIDED = [("", _("— as the provider decides —"))]
+NOT_A_FAULT = [("", _("— not a fault —"))]
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -63,17 +40,21 @@ def local_time_field(label: Any, *, required: bool = False) -> forms.DateTimeFie
 class DeadlineQuestionForm(forms.Form):
     """Times are entered as the provider's local wall-clock time, and the form says so (T-6)."""
 
-    kind = forms.ChoiceField(label=_("What are you sending?"), choices=KIND_CHOICES)
+    kind = forms.ChoiceField(label=_("What are you sending?"), choices=choices(KIND_DESCRIPTIONS))
     category = forms.ChoiceField(
-        label=_("What is it about?"), choices=CATEGORY_CHOICES, required=False
+        label=_("What is it about?"), choices=NOT_SURE + choices(CATEGORY_LABELS), required=False
     )
     channel = forms.ChoiceField(label=_("How are you sending it?"))
     received_at = local_time_field(_("When does the provider receive it?"), required=True)
     complexity = forms.ChoiceField(
-        label=_("How complex is it?"), choices=COMPLEXITY_CHOICES, required=False
+        label=_("How complex is it?"),
+        choices=AS_DECIDED + choices(COMPLEXITY_LABELS),
+        required=False,
     )
     fault_location = forms.ChoiceField(
-        label=_("Where is the fault?"), choices=FAULT_LOCATION_CHOICES, required=False
+        label=_("Where is the fault?"),
+        choices=NOT_A_FAULT + choices(FAULT_LOCATION_LABELS),
+        required=False,
     )
     fault_started_at = local_time_field(_("When did the fault start?"))
     defect_discovered_at = forms.DateField(

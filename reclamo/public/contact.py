@@ -21,6 +21,7 @@ from reclamo.domain.policy import (
     Policy,
     WeeklyHours,
 )
+from reclamo.labels import KIND_PLURALS
 
 DAY_LABELS = (
     gettext_lazy("Monday"),
@@ -31,13 +32,6 @@ DAY_LABELS = (
     gettext_lazy("Saturday"),
     gettext_lazy("Sunday"),
 )
-
-KIND_LABELS = {
-    "complaint": gettext_lazy("complaints"),
-    "fault_report": gettext_lazy("fault reports"),
-    "request": gettext_lazy("requests and questions"),
-    "discount_claim": gettext_lazy("discount claims"),
-}
 
 
 @dataclass(frozen=True)
@@ -208,7 +202,7 @@ def _channel(policy: Policy, channel: Channel, language: str, now: datetime) -> 
         name=policy.text(channel.name, language),
         description=_text(policy, channel.description, language),
         written=channel.written,
-        accepts=[str(KIND_LABELS[kind]) for kind in channel.accepts],
+        accepts=[str(KIND_PLURALS[kind]) for kind in channel.accepts],
         notices=notices,
         url=channel.url,
         hours=hours_rows(channel.hours) if channel.hours else None,

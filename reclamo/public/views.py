@@ -8,20 +8,20 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language, gettext, ngettext
-from django.utils.translation import gettext_lazy as _
 
 from reclamo.domain.calendar import get_zone
 from reclamo.domain.deadlines import Basis, Preview, preview
 from reclamo.domain.errors import DomainError
 from reclamo.domain.policy import Policy
-from reclamo.portal.contact import contact_page, departments
-from reclamo.portal.forms import DeadlineQuestionForm
+from reclamo.labels import CLOCK_EVENT_LABELS, CLOCK_EXPLANATIONS, CLOCK_LABELS
 from reclamo.providers.models import Provider
 from reclamo.providers.selectors import policy_current, provider_get, provider_list
+from reclamo.public.contact import contact_page, departments
+from reclamo.public.forms import DeadlineQuestionForm
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/home.html", {"providers": provider_list()})
+    return render(request, "public/home.html", {"providers": provider_list()})
 
 
 def _provider_policy(slug: str) -> tuple[Provider, Policy]:
@@ -48,7 +48,7 @@ def provider_contact(request: HttpRequest, slug: str) -> HttpResponse:
         "policy": policy,
         "language": get_language(),
     }
-    return render(request, "portal/provider.html", context)
+    return render(request, "public/provider.html", context)
 
 
 def provider_open_now(request: HttpRequest, slug: str) -> HttpResponse:
@@ -56,44 +56,8 @@ def provider_open_now(request: HttpRequest, slug: str) -> HttpResponse:
     provider, policy = _provider_policy(slug)
     entries = departments(policy, language=get_language(), now=timezone.now())
     return render(
-        request, "portal/_departments.html", {"provider": provider, "departments": entries}
+        request, "public/_departments.html", {"provider": provider, "departments": entries}
     )
-
-
-DEADLINE_EXPLANATIONS = {
-    "internal_target": _(
-        "The provider's own target for dealing with it, counted in working hours only."
-    ),
-    "resolution": _(
-        "The latest time by which the provider must settle your case and send you the result."
-    ),
-    "resolution_extended_max": _(
-        "The provider may extend the period once, with a reason, telling you before the first "
-        "deadline; it can never go beyond this."
-    ),
-    "deemed_upheld": _(
-        "If your complaint is not resolved by then, it counts as upheld — automatically."
-    ),
-    "repair_started": _("The repair must start by then."),
-    "repair_done": _("The repair must be finished by then."),
-}
-DEADLINE_TITLES = {
-    "internal_target": _("Internal target"),
-    "resolution": _("Answer due"),
-    "resolution_extended_max": _("Longest possible extension"),
-    "deemed_upheld": _("Deemed upheld"),
-    "repair": _("Repair"),
-}
-
-
-COUNTED_FROM = {
-    "received": _("from when the provider receives it"),
-    "registered": _("from its registration"),
-    "fault_started": _("from when the fault started"),
-    "defect_discovered": _("from when you noticed the problem"),
-    "invoice_delivered": _("from the delivery of the invoice"),
-    "service_restored": _("from when the service was restored"),
-}
 
 
 def _period_words(basis: Basis) -> str:
@@ -115,7 +79,7 @@ def _basis_words(basis: Basis | None, policy: Policy) -> str:
         return ""
     words = gettext("Counted as %(period)s %(start)s.") % {
         "period": _period_words(basis),
-        "start": COUNTED_FROM.get(basis.counted_from, basis.counted_from),
+        "start": CLOCK_EVENT_LABELS[basis.counted_from],  # type: ignore[index]
     }
     if basis.unit in {"days", "months"} and policy.roll_to_working_day:
         words += " " + gettext(
@@ -129,11 +93,11 @@ def _basis_words(basis: Basis | None, policy: Policy) -> str:
 def _deadline_rows(answer: Preview, policy: Policy) -> list[dict[str, Any]]:
     deadlines = answer.deadlines
     rows = []
-    for key, title in DEADLINE_TITLES.items():
+    for key, title in CLOCK_LABELS.items():
         value = getattr(deadlines, key)
         if value is None:
             continue
-        explanation_key = key
+        explanation_key: str = key
         if key == "repair":
             explanation_key = deadlines.repair_milestone or "repair_done"
         rows.append(
@@ -141,7 +105,7 @@ def _deadline_rows(answer: Preview, policy: Policy) -> list[dict[str, Any]]:
                 "key": key,
                 "title": title,
                 "at": value,
-                "explanation": DEADLINE_EXPLANATIONS[explanation_key],
+                "explanation": CLOCK_EXPLANATIONS[explanation_key],  # type: ignore[index]
                 "basis": _basis_words(deadlines.bases.get(key), policy),
                 "rule": deadlines.rules.get(key, ""),
             }
@@ -175,5 +139,5 @@ def deadline_calculator(request: HttpRequest, slug: str) -> HttpResponse:
                 )
     context["form"] = form
     htmx = getattr(request, "htmx", False)  # django-htmx's middleware sets it
-    template = "portal/_deadline_answer.html" if htmx else "portal/deadlines.html"
+    template = "public/_deadline_answer.html" if htmx else "public/deadlines.html"
     return render(request, template, context)

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from reclamo.portal import views
+from reclamo.public import views
 
-app_name = "portal"
+app_name = "public"
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -1,0 +1,87 @@
+"""The words of the complaint register, defined once (``shared/spec/api.md``).
+
+Every value that crosses the product's boundaries — the API, forms, pages, policy files, stored
+cases — is one of these. The types are ``Literal`` so pydantic (the policy schema, the API) and
+mypy check them; the tuples are the same values in their documented order, for loops, choices and
+validation. Their translated labels live once on the Django side (``reclamo/labels.py``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+__all__ = [
+    "CASE_STATUSES",
+    "CATEGORIES",
+    "CHANNEL_KINDS",
+    "CLOCKS",
+    "CLOCK_EVENTS",
+    "COMPLEXITIES",
+    "FAULT_LOCATIONS",
+    "KINDS",
+    "MILESTONES",
+    "OUTCOMES",
+    "CaseStatus",
+    "Category",
+    "ChannelKind",
+    "Clock",
+    "ClockEvent",
+    "Complexity",
+    "FaultLocation",
+    "Kind",
+    "Milestone",
+    "Outcome",
+]
+
+# What the customer sends. UN-1 may register one kind as another (``treated_as``).
+Kind = Literal["complaint", "fault_report", "request", "discount_claim"]
+# What it is about; routes and clocks may depend on it (PN-1, UN-10, PC-11).
+Category = Literal["quality", "billing", "equipment", "other"]
+# How it reached the provider (PN-3, PC-2, UN-1).
+ChannelKind = Literal["web", "portal", "email", "phone", "in_person", "letter", "api"]
+# How much investigation it needs; chooses the resolution period (PC-12).
+Complexity = Literal["simple", "technical", "partner"]
+# Where a fault is; chooses the repair clock (UN-3, UN-4, PC-4, PC-5).
+FaultLocation = Literal["customer_premises", "outside_premises"]
+# The events a clock can count from. "received" is when the provider got it (a letter's delivery,
+# an email's arrival); "registered" when it was entered in the register (PN-5 counts from there).
+ClockEvent = Literal[
+    "received",
+    "registered",
+    "fault_started",
+    "defect_discovered",
+    "invoice_delivered",
+    "service_restored",
+]
+# The deadlines a case can carry, in the order they are shown and answered (api.md "deadlines").
+Clock = Literal[
+    "internal_target",  # PN-6, in working hours
+    "resolution",  # PN-5, UN-9, PC-12
+    "resolution_extended_max",  # UN-9: the longest an extension may reach
+    "deemed_upheld",  # PC-13
+    "repair",  # UN-3, UN-4, PC-4, PC-5
+]
+# What a repair deadline asks for: the repair started (PC-4) or done.
+Milestone = Literal["repair_started", "repair_done"]
+# A case's status in the register (api.md).
+CaseStatus = Literal[
+    "registered",
+    "in_progress",
+    "waiting_for_customer",
+    "resolved",
+    "deemed_upheld",
+    "withdrawn",
+]
+# The decision a written statement carries (api.md, decision).
+Outcome = Literal["upheld", "partially_upheld", "rejected", "withdrawn"]
+
+KINDS: tuple[Kind, ...] = get_args(Kind)
+CATEGORIES: tuple[Category, ...] = get_args(Category)
+CHANNEL_KINDS: tuple[ChannelKind, ...] = get_args(ChannelKind)
+COMPLEXITIES: tuple[Complexity, ...] = get_args(Complexity)
+FAULT_LOCATIONS: tuple[FaultLocation, ...] = get_args(FaultLocation)
+CLOCK_EVENTS: tuple[ClockEvent, ...] = get_args(ClockEvent)
+CLOCKS: tuple[Clock, ...] = get_args(Clock)
+MILESTONES: tuple[Milestone, ...] = get_args(Milestone)
+CASE_STATUSES: tuple[CaseStatus, ...] = get_args(CaseStatus)
+OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
