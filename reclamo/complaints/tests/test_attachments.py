@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from django.core.files.base import ContentFile
@@ -17,7 +18,12 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
 
 
 def refusal(**fields) -> AttachmentRefused:  # type: ignore[no-untyped-def]
-    values = {"name": "invoice.pdf", "content_type": "application/pdf", "size": 1000, "head": PDF}
+    values: dict[str, Any] = {
+        "name": "invoice.pdf",
+        "content_type": "application/pdf",
+        "size": 1000,
+        "head": PDF,
+    }
     values.update(fields)
     with pytest.raises(AttachmentRefused) as caught:
         attachment_check(**values)

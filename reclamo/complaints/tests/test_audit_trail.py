@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from django.db import transaction
@@ -17,7 +18,7 @@ AT = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)
 
 
 def record(complaint: Complaint, type: str = "status_changed", **fields) -> ComplaintEvent:  # type: ignore[no-untyped-def]
-    values = {
+    values: dict[str, Any] = {
         "actor": Actor.system(),
         "at": AT,
         "before": {"status": "registered"},
