@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import ProtectedError
 
 from reclamo.accounts.models import User
@@ -162,3 +162,31 @@ def test_the_admin_offers_no_add_change_or_delete(client, two_histories):
         listing = client.get(CHANGELIST)
         assert b'value="delete_selected"' not in listing.content
     assert ComplaintEvent.objects.filter(type="pronet_event").count() == 1
+
+
+# The database: even SQL that bypasses the models cannot rewrite the trail.
+
+
+def execute_raw(sql: str, params: list[Any]) -> None:
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_to_update_an_event(complaint):
+    event = record(complaint)
+    table = ComplaintEvent._meta.db_table
+    with pytest.raises(IntegrityError, match="append-only"):
+        execute_raw(f"UPDATE {table} SET type = 'rewritten' WHERE id = %s", [event.pk])  # noqa: S608
+    assert ComplaintEvent.objects.get().type == "status_changed"
+
+
+@pytest.mark.django_db
+def test_postgresql_refuses_to_delete_an_event(complaint):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's trigger refuses updates only (see migration 0002)")
+    event = record(complaint)
+    table = ComplaintEvent._meta.db_table
+    with pytest.raises(IntegrityError, match="append-only"):
+        execute_raw(f"DELETE FROM {table} WHERE id = %s", [event.pk])  # noqa: S608
+    assert ComplaintEvent.objects.count() == 1
