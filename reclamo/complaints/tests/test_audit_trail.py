@@ -181,6 +181,7 @@ def test_the_database_refuses_to_update_an_event(complaint):
     assert ComplaintEvent.objects.get().type == "status_changed"
 
 
+@pytest.mark.postgres
 @pytest.mark.django_db
 def test_postgresql_refuses_to_delete_an_event(complaint):
     if connection.vendor != "postgresql":
