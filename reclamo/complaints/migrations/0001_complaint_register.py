@@ -3,6 +3,7 @@
 import django.core.serializers.json
 import django.db.models.deletion
 import reclamo.complaints.models.attachment
+import reclamo.complaints.models.intake
 from django.conf import settings
 from django.db import migrations, models
 
@@ -112,7 +113,7 @@ class Migration(migrations.Migration):
                 ('content_type', models.CharField(blank=True, max_length=100, verbose_name='content type')),
                 ('payload', models.JSONField(blank=True, encoder=django.core.serializers.json.DjangoJSONEncoder, null=True, verbose_name='payload')),
                 ('payload_text', models.TextField(blank=True, verbose_name='payload (text)')),
-                ('payload_file', models.FileField(blank=True, max_length=255, upload_to='intake/%Y/%m/', verbose_name='payload (file)')),
+                ('payload_file', models.FileField(blank=True, max_length=255, upload_to=reclamo.complaints.models.intake.intake_payload_path, verbose_name='payload (file)')),
                 ('idempotency_key', models.CharField(blank=True, max_length=255, null=True, verbose_name='idempotency key')),
                 ('request_fingerprint', models.CharField(blank=True, max_length=64, verbose_name='request SHA-256')),
                 ('outcome', models.CharField(choices=[('pending', 'Being processed'), ('registered', 'Registered'), ('joined', 'Added to an existing case'), ('duplicate', 'Duplicate'), ('refused', 'Refused'), ('failed', 'Failed'), ('ignored', 'Ignored (automatic message)')], default='pending', max_length=20, verbose_name='outcome')),

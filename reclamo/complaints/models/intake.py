@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reclamo.labels import CHANNEL_LABELS, INTAKE_OUTCOME_LABELS, choices
+
+
+def intake_payload_path(instance: IntakeRecord, filename: str) -> str:
+    """`intake/<provider>/<year>/<uuid>`: a sender's file name never becomes a path."""
+    return f"intake/{instance.provider.slug}/{timezone.now().year}/{uuid.uuid4().hex}"
 
 
 class IntakeRecord(models.Model):
@@ -32,7 +40,7 @@ class IntakeRecord(models.Model):
     payload = models.JSONField(_("payload"), null=True, blank=True, encoder=DjangoJSONEncoder)
     payload_text = models.TextField(_("payload (text)"), blank=True)
     payload_file = models.FileField(
-        _("payload (file)"), upload_to="intake/%Y/%m/", max_length=255, blank=True
+        _("payload (file)"), upload_to=intake_payload_path, max_length=255, blank=True
     )
 
     # The client's Idempotency-Key (NULL when none: only given keys are unique per provider),

@@ -3,9 +3,11 @@ idempotency keys unique per provider, every new word labelled."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
 from reclamo import labels
@@ -76,3 +78,16 @@ def test_an_idempotency_key_is_unique_per_provider_and_optional(provider):
     intake(provider, None)
     with pytest.raises(IntegrityError), transaction.atomic():
         intake(provider, "key-1")
+
+
+@pytest.mark.django_db
+def test_a_stored_raw_submission_is_named_by_provider_year_and_a_random_id(provider):
+    record = IntakeRecord.objects.create(
+        provider=provider,
+        channel="email",
+        received_at=DUE,
+        content_type="message/rfc822",
+        payload_file=ContentFile(b"From: jana@example.sk\r\n\r\nHello", name="../mail.eml"),
+    )
+    assert re.fullmatch(r"intake/pronet/\d{4}/[0-9a-f]{32}", record.payload_file.name)
+    assert record.outcome == "pending"

@@ -157,3 +157,13 @@ def test_many_writers_at_once_on_postgresql_take_every_number_once_without_gaps(
     provider = provider_create()
     taken = numbers_taken_at_once(provider, threads=8, each=25)
     assert_gapless(taken, provider, 200)
+
+
+@pytest.mark.django_db
+def test_a_number_costs_one_statement_once_the_years_counter_exists(
+    django_assert_num_queries,
+):
+    provider = provider_create()
+    take(provider)
+    with transaction.atomic(), django_assert_num_queries(1):
+        complaint_number_next(provider=provider, year=2026, format=FORMAT)
