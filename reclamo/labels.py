@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from reclamo.domain.vocabulary import (
+    ActorType,
     CaseStatus,
     Category,
     ChannelKind,
@@ -22,6 +23,7 @@ from reclamo.domain.vocabulary import (
     ClockEvent,
     Complexity,
     FaultLocation,
+    IntakeOutcome,
     Kind,
     Milestone,
     Outcome,
@@ -122,6 +124,22 @@ OUTCOME_LABELS: Mapping[Outcome, Promise] = {
     "partially_upheld": _("Partially upheld"),
     "rejected": _("Rejected"),
     "withdrawn": pgettext_lazy("outcome", "Withdrawn"),
+}
+
+ACTOR_TYPE_LABELS: Mapping[ActorType, Promise] = {
+    "staff": _("Staff"),
+    "customer": pgettext_lazy("actor", "Customer"),
+    "integration": _("Integration"),
+    "system": _("Reclamo (automatic)"),
+}
+INTAKE_OUTCOME_LABELS: Mapping[IntakeOutcome, Promise] = {
+    "pending": _("Being processed"),
+    "registered": pgettext_lazy("intake outcome", "Registered"),
+    "joined": _("Added to an existing case"),
+    "duplicate": _("Duplicate"),
+    "refused": _("Refused"),
+    "failed": _("Failed"),
+    "ignored": _("Ignored (automatic message)"),
 }
 
 

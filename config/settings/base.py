@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "axes",
     "reclamo.accounts",
     "reclamo.providers",
+    "reclamo.complaints",
     "reclamo.public",
     "reclamo.api",
     "reclamo.operations",
@@ -125,6 +126,16 @@ STORAGES = {
 # Uploads: attachments are capped; anything larger is refused with a form error.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# A case's attachments (reclamo.complaints.attachments.attachment_check): documents, photos and
+# scans of letters; anything else is refused with a message naming what is accepted.
+RECLAMO_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+RECLAMO_ATTACHMENT_CONTENT_TYPES = (
+    "application/pdf",
+    "image/jpeg",
+    "image/png",
+    "image/tiff",
+    "text/plain",
+)
 
 TASKS = {
     "default": {

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Literal, get_args
 
 __all__ = [
+    "ACTOR_TYPES",
     "CASE_STATUSES",
     "CATEGORIES",
     "CHANNEL_KINDS",
@@ -18,9 +19,11 @@ __all__ = [
     "CLOCK_EVENTS",
     "COMPLEXITIES",
     "FAULT_LOCATIONS",
+    "INTAKE_OUTCOMES",
     "KINDS",
     "MILESTONES",
     "OUTCOMES",
+    "ActorType",
     "CaseStatus",
     "Category",
     "ChannelKind",
@@ -28,6 +31,7 @@ __all__ = [
     "ClockEvent",
     "Complexity",
     "FaultLocation",
+    "IntakeOutcome",
     "Kind",
     "Milestone",
     "Outcome",
@@ -74,6 +78,15 @@ CaseStatus = Literal[
 ]
 # The decision a written statement carries (api.md, decision).
 Outcome = Literal["upheld", "partially_upheld", "rejected", "withdrawn"]
+# Who made a change recorded in a case's audit trail: a provider's staff member, the customer,
+# one of the provider's systems (an integration token) or Reclamo itself (timers, the worker).
+ActorType = Literal["staff", "customer", "integration", "system"]
+# What became of one submission in the intake log (api.md, "Intake from other systems"): still
+# being processed, a new case, added to an existing case, a repeat of one already taken, refused
+# by the procedure (PC-2), not understood or broken while processing, or an auto-reply ignored.
+IntakeOutcome = Literal[
+    "pending", "registered", "joined", "duplicate", "refused", "failed", "ignored"
+]
 
 KINDS: tuple[Kind, ...] = get_args(Kind)
 CATEGORIES: tuple[Category, ...] = get_args(Category)
@@ -85,3 +98,5 @@ CLOCKS: tuple[Clock, ...] = get_args(Clock)
 MILESTONES: tuple[Milestone, ...] = get_args(Milestone)
 CASE_STATUSES: tuple[CaseStatus, ...] = get_args(CaseStatus)
 OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
+ACTOR_TYPES: tuple[ActorType, ...] = get_args(ActorType)
+INTAKE_OUTCOMES: tuple[IntakeOutcome, ...] = get_args(IntakeOutcome)
