@@ -15,11 +15,11 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 
+from reclamo.errors import ConfigurationError
+
+__all__ = ["ConfigurationError"]
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-class ConfigurationError(Exception):
-    """The environment does not describe a runnable installation."""
 
 
 def _text(name: str, default: str = "") -> str:
