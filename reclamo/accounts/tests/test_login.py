@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from reclamo.accounts.models import User
@@ -75,7 +77,7 @@ def test_behind_trusted_proxies_a_lock_out_keys_on_the_client_not_the_proxy(
     settings.RECLAMO_TRUSTED_PROXY_COUNT = proxies
     chain = ", ".join(["10.0.0.7"] * (proxies - 1))
 
-    def through_proxy(client_address: str) -> dict[str, str]:
+    def through_proxy(client_address: str) -> Any:
         forwarded = f"{client_address}, {chain}" if chain else client_address
         # The client may prepend anything; only the last `proxies` entries were written by us.
         return {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": f"6.6.6.6, {forwarded}"}
