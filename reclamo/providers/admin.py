@@ -300,7 +300,7 @@ class IntegrationTokenAdmin(ServiceAdmin):
 class ProviderEventAdmin(admin.ModelAdmin):
     """The audit trail: read-only for everyone, the superuser included."""
 
-    list_display = ("at_labelled", "provider", "type", "actor")
+    list_display = ("at_labelled", "provider", "type", "actor", "data")
     list_select_related = ("provider",)
     fields = ("at_labelled", "provider", "type", "actor", "data")
     readonly_fields = fields
