@@ -34,6 +34,7 @@ from reclamo.providers.services import (
     integration_token_revoke,
     policy_version_load,
     policy_version_reinstate,
+    provider_active_set,
 )
 
 
@@ -53,16 +54,19 @@ class ServiceAdmin(admin.ModelAdmin):
             request, object_id, form_url, extra_context
         )
 
+
+class OwnProviderRows(ServiceAdmin):
     def get_list_filter(self, request: HttpRequest) -> tuple[str, ...]:
         # A provider's staff see only their own rows, and no filter naming other providers.
         return ("provider",) if user_is_superuser(request.user) else ()
 
 
 @admin.register(Provider)
-class ProviderAdmin(admin.ModelAdmin):
+class ProviderAdmin(ServiceAdmin):
     list_display = ("name", "slug", "is_active", "created_at_labelled")
     search_fields = ("name", "slug")
-    readonly_fields = ("slug", "created_at_labelled")
+    # The name is the brand of the loaded policy file; only being active is set here.
+    readonly_fields = ("name", "slug", "created_at_labelled")
     fields = ("name", "slug", "is_active", "created_at_labelled")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Provider]:
@@ -79,8 +83,13 @@ class ProviderAdmin(admin.ModelAdmin):
         return user_views_any(request.user)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        # The name comes from the policy file; only the superuser edits a provider directly.
         return user_is_superuser(request.user)
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        if "is_active" in form.changed_data:
+            provider_active_set(
+                provider=obj, is_active=obj.is_active, actor=request.user.get_username()
+            )
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
@@ -91,7 +100,7 @@ class ProviderAdmin(admin.ModelAdmin):
 
 
 @admin.register(PolicyVersion)
-class PolicyVersionAdmin(ServiceAdmin):
+class PolicyVersionAdmin(OwnProviderRows):
     """Versions are immutable: upload a new one.
 
     Complaints keep the version they were received under.
@@ -207,7 +216,7 @@ class PolicyVersionAdmin(ServiceAdmin):
 
 
 @admin.register(IntegrationToken)
-class IntegrationTokenAdmin(ServiceAdmin):
+class IntegrationTokenAdmin(OwnProviderRows):
     """Provider admins list, label and revoke their own provider's tokens (issue them with
     `reclamo issue_api_token SLUG`: the token is shown once, on the command line)."""
 

@@ -107,6 +107,8 @@ class ProviderEvent(models.Model):
     """
 
     class Type(models.TextChoices):
+        PROVIDER_ACTIVATED = "provider_activated", _("Provider activated")
+        PROVIDER_DEACTIVATED = "provider_deactivated", _("Provider deactivated")
         POLICY_VERSION_LOADED = "policy_version_loaded", _("Policy version loaded")
         POLICY_VERSION_REINSTATED = "policy_version_reinstated", _("Policy version reinstated")
         INTEGRATION_TOKEN_ISSUED = "integration_token_issued", _("Integration token issued")

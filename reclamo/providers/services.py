@@ -173,6 +173,26 @@ def policy_version_loaded_mail_send(*, policy_version_id: int) -> int:
     return send_mail(subject, body, None, recipients)
 
 
+def provider_active_set(*, provider: Provider, is_active: bool, actor: str) -> Provider:
+    """Switch a provider's public pages and API on or off (its records are kept)."""
+    with transaction.atomic(durable=True):
+        locked = Provider.objects.select_for_update().get(pk=provider.pk)
+        if locked.is_active == is_active:
+            return locked
+        locked.is_active = is_active
+        locked.save(update_fields=["is_active"])
+        ProviderEvent.objects.create(
+            provider=locked,
+            actor=actor,
+            type=(
+                ProviderEvent.Type.PROVIDER_ACTIVATED
+                if is_active
+                else ProviderEvent.Type.PROVIDER_DEACTIVATED
+            ),
+        )
+    return locked
+
+
 def bundled_policies_load() -> list[PolicyLoadResult]:
     """Load the procedures shipped with Reclamo (pronet, unitel, petrocomp)."""
     return [

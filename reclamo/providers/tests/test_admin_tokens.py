@@ -83,3 +83,14 @@ def test_the_audit_trail_is_read_only_and_the_providers_own(client, tokens) -> N
     assert page.status_code == 200
     assert 'name="actor"' not in page.content.decode(), "no editable field"
     assert client.post(f"/admin/providers/providerevent/{event.pk}/delete/").status_code == 403
+
+
+def test_the_superuser_deactivates_a_provider_through_the_audited_service(client, tokens) -> None:
+    client.force_login(User.objects.create_superuser("root", "r@example.com", "pw-12345-long"))
+    provider = tokens["pronet"].provider
+    response = client.post(f"/admin/providers/provider/{provider.pk}/change/", {})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    provider.refresh_from_db()
+    assert provider.is_active is False
+    event = ProviderEvent.objects.get(type="provider_deactivated")
+    assert event.provider == provider and event.actor == "root"
