@@ -15,11 +15,11 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 
+from reclamo.errors import ConfigurationError
+
+__all__ = ["ConfigurationError"]
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-class ConfigurationError(Exception):
-    """The environment does not describe a runnable installation."""
 
 
 def _text(name: str, default: str = "") -> str:
@@ -124,6 +124,25 @@ def serving() -> Serving:
 
 def debug(default: bool) -> bool:
     return _flag("RECLAMO_DEBUG", default)
+
+
+def production_debug() -> bool:
+    """Production never shows debug pages: they print settings and source to any visitor."""
+    if _flag("RECLAMO_DEBUG", False):
+        raise ConfigurationError(
+            "RECLAMO_DEBUG is on in production: unset it or set it to 0 (debug pages show "
+            "settings and source code to every visitor)."
+        )
+    return False
+
+
+def trusted_proxy_count() -> int:
+    """How many reverse proxies of our own sit in front of Reclamo (0: clients connect directly).
+
+    Each appends the address it received from to X-Forwarded-For, so the client's address is the
+    entry that many places from the end; entries before it are whatever the client sent.
+    """
+    return _int("RECLAMO_TRUSTED_PROXY_COUNT", 0, minimum=0)
 
 
 def secret_key(*, required: bool, fallback: str) -> str:

@@ -13,7 +13,7 @@ import sys
 
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-    from config.env import ConfigurationError
+    from reclamo.errors import ConfigurationError
 
     try:
         importlib.import_module(os.environ["DJANGO_SETTINGS_MODULE"])

@@ -91,6 +91,11 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# Behind a proxy every request comes from the proxy's address: lock-outs are keyed on the
+# client's address taken from X-Forwarded-For, trusting exactly RECLAMO_TRUSTED_PROXY_COUNT hops.
+# (django-axes' AXES_IPWARE_* settings need django-ipware, which Reclamo does not install.)
+RECLAMO_TRUSTED_PROXY_COUNT = env.trusted_proxy_count()
+AXES_CLIENT_IP_CALLABLE = "reclamo.accounts.client_address.client_address"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -136,6 +141,11 @@ RECLAMO_ATTACHMENT_CONTENT_TYPES = (
     "image/tiff",
     "text/plain",
 )
+
+# Processes `reclamo serve` starts (read here so that `reclamo` never imports `config`).
+_serving = env.serving()
+RECLAMO_WEB_WORKERS = _serving.web_workers
+RECLAMO_TASK_WORKERS = _serving.task_workers
 
 TASKS = {
     "default": {

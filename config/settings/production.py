@@ -3,7 +3,7 @@
 from config import env
 from config.settings.base import *  # noqa: F403
 
-DEBUG = env.debug(default=False)
+DEBUG = env.production_debug()
 SECRET_KEY = env.secret_key(required=True, fallback="")
 ALLOWED_HOSTS = env.allowed_hosts(required=True, default=[])
 
@@ -14,4 +14,5 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

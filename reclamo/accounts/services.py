@@ -11,9 +11,13 @@ from reclamo.providers.models import Provider
 DEMO_PASSWORD = "reclamo-demo"  # noqa: S105 - public demo credential
 
 
-@transaction.atomic
 def demo_accounts_create() -> list[str]:
     """Create the demo accounts on an empty installation; returns the user names created."""
+    with transaction.atomic(durable=True):
+        return _demo_accounts_create()
+
+
+def _demo_accounts_create() -> list[str]:
     if User.objects.exists():
         return []
     created = []
@@ -39,4 +43,5 @@ def user_language_set(*, user: User, language: str) -> None:
     """Remember a signed-in person's language; pages without a language in the URL use it."""
     if user.language != language:
         user.language = language
-        user.save(update_fields=["language"])
+        with transaction.atomic(durable=True):
+            user.save(update_fields=["language"])

@@ -20,7 +20,7 @@ from reclamo.domain.policy import (
     Kind,
     Policy,
 )
-from reclamo.providers.selectors import policy_of, policy_version_in_force, provider_get
+from reclamo.providers.selectors import policy_in_force, policy_of, provider_get
 
 router = Router(tags=["deadlines"])
 
@@ -77,15 +77,6 @@ class DeadlinePreviewOut(Schema):
     filing: FilingOut | None
     deadlines: DeadlinesOut
     rules: list[str]
-
-
-def governing_policy(slug: str, received_at: datetime) -> Policy:
-    """The provider's procedure in force when the case was received (a 404 names the slug)."""
-    provider = provider_get(slug=slug)
-    version = policy_version_in_force(provider=provider, at=received_at) if provider else None
-    if version is None:
-        raise ApiError(404, "unknown_provider", f"No provider {slug!r} is set up.", "slug")
-    return policy_of(version)
 
 
 def _message(message: Message | None, policy: Policy, language: str) -> dict[str, Any] | None:
@@ -146,6 +137,10 @@ def deadline_preview(request: HttpRequest, slug: str, payload: DeadlinePreviewIn
     Messages are in the request's language (`Accept-Language`) where the policy has it, else in
     the provider's default language.
     """
-    policy = governing_policy(slug, payload.received_at)
+    provider = provider_get(slug=slug)
+    if provider is None:
+        raise ApiError(404, "unknown_provider", f"No provider {slug!r} is set up.", "slug")
+    # ApplicationError (no_policy_in_force, out_of_range) becomes a 422 in the error handlers.
+    policy = policy_of(policy_in_force(provider=provider, at=payload.received_at))
     answer = preview(policy, preview_request(payload))
     return preview_answer(policy, answer, get_language() or policy.default_language)

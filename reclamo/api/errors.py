@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from reclamo.domain.errors import DomainError
+from reclamo.errors import ApplicationError
 
 
 class ApiError(Exception):
@@ -54,6 +55,12 @@ def _explain(error: dict[str, Any]) -> dict[str, Any]:
 def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(ApiError)
     def api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
+        return api.create_response(
+            request, error_body(exc.code, exc.message, exc.field), status=exc.status
+        )
+
+    @api.exception_handler(ApplicationError)
+    def application_error(request: HttpRequest, exc: ApplicationError) -> HttpResponse:
         return api.create_response(
             request, error_body(exc.code, exc.message, exc.field), status=exc.status
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.db import transaction
 from django.utils import timezone
 
 from reclamo.accounts.services import demo_accounts_create
@@ -30,5 +31,6 @@ def installation_prepare(*, demo: bool) -> list[str]:
 
 def worker_heartbeat_record(*, name: str = "default") -> datetime:
     now = timezone.now()
-    WorkerHeartbeat.objects.update_or_create(name=name, defaults={"seen_at": now})
+    with transaction.atomic(durable=True):
+        WorkerHeartbeat.objects.update_or_create(name=name, defaults={"seen_at": now})
     return now

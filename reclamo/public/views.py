@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language, gettext, ngettext
 
+from reclamo.accounts.tenancy import user_may_view
 from reclamo.domain.calendar import get_zone
 from reclamo.domain.deadlines import Basis, Preview, preview
 from reclamo.domain.errors import DomainError
@@ -32,15 +33,12 @@ def _provider_policy(slug: str) -> tuple[Provider, Policy]:
     return provider, policy
 
 
-def _is_staff_of(request: HttpRequest, provider: Provider) -> bool:
-    user = request.user
-    return bool(user.is_superuser or getattr(user, "provider_id", None) == provider.pk)
-
-
 def provider_contact(request: HttpRequest, slug: str) -> HttpResponse:
     provider, policy = _provider_policy(slug)
     now = timezone.now()
-    outdated = policy.outdated_citations(now.date()) if _is_staff_of(request, provider) else []
+    outdated = (
+        policy.outdated_citations(now.date()) if user_may_view(request.user, provider) else []
+    )
     context = {
         "provider": provider,
         "page": contact_page(policy, language=get_language(), now=now),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from reclamo.accounts.models import User
@@ -66,3 +68,51 @@ def test_an_unknown_language_changes_nothing(client, user: User) -> None:
     client.post("/i18n/setlang/", {"language": "xx", "next": "/en/"})
     user.refresh_from_db()
     assert user.language == ""
+
+
+@pytest.mark.parametrize("proxies", [1, 2])
+def test_behind_trusted_proxies_a_lock_out_keys_on_the_client_not_the_proxy(
+    client, user: User, settings, proxies: int
+) -> None:
+    settings.RECLAMO_TRUSTED_PROXY_COUNT = proxies
+    chain = ", ".join(["10.0.0.7"] * (proxies - 1))
+
+    def through_proxy(client_address: str) -> Any:
+        forwarded = f"{client_address}, {chain}" if chain else client_address
+        # The client may prepend anything; only the last `proxies` entries were written by us.
+        return {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": f"6.6.6.6, {forwarded}"}
+
+    for _ in range(5):
+        client.post(LOGIN, {"username": "eva", "password": "wrong"}, **through_proxy("203.0.113.5"))
+    attacker = client.post(
+        LOGIN, {"username": "eva", "password": "right-password-123"}, **through_proxy("203.0.113.5")
+    )
+    assert attacker.status_code == 429
+    from django.test import Client
+
+    colleague = Client().post(
+        LOGIN,
+        {"username": "eva", "password": "right-password-123"},
+        **through_proxy("198.51.100.7"),
+    )
+    assert colleague.status_code == 302
+
+
+def test_without_a_trusted_proxy_a_forged_forwarded_header_changes_nothing(
+    client, user: User, settings
+) -> None:
+    settings.RECLAMO_TRUSTED_PROXY_COUNT = 0
+    for number in range(5):
+        client.post(
+            LOGIN,
+            {"username": "eva", "password": "wrong"},
+            REMOTE_ADDR="203.0.113.5",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{number}",
+        )
+    locked = client.post(
+        LOGIN,
+        {"username": "eva", "password": "right-password-123"},
+        REMOTE_ADDR="203.0.113.5",
+        HTTP_X_FORWARDED_FOR="198.51.100.99",
+    )
+    assert locked.status_code == 429

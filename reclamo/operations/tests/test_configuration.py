@@ -78,10 +78,51 @@ def test_production_settings_pass_the_deployment_checklist() -> None:
     assert "no issues" in result.stdout
 
 
-def test_a_bad_number_of_workers_is_refused() -> None:
+def test_a_bad_number_of_workers_is_refused_at_start_up() -> None:
+    # Read with the settings (so `serve` needs nothing from `config`): every command refuses it.
     result = _reclamo("check", RECLAMO_WEB_WORKERS="many")
-    # Settings load fine (serving is read only by `serve`), so check passes…
-    assert result.returncode == 0
-    served = _reclamo("serve", "--port", "1", RECLAMO_WEB_WORKERS="many")
-    assert served.returncode != 0
-    assert "RECLAMO_WEB_WORKERS='many' is not a whole number" in served.stderr
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "reclamo: configuration error: RECLAMO_WEB_WORKERS='many' is not a whole number."
+    ]
+
+
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
+    "RECLAMO_SECRET_KEY": "k" * 10 + "Zq8-r_2vX9pL4mN7bT1cY6wE3uI0oA5sD8fG2hJ4kL6zX9cV1bN3m",
+    "RECLAMO_ALLOWED_HOSTS": "reclamo.example.com",
+}
+
+
+def test_production_refuses_debug_pages_with_one_line() -> None:
+    result = _reclamo("check", **PRODUCTION, RECLAMO_DEBUG="1")
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("reclamo: configuration error: RECLAMO_DEBUG is on in production")
+
+
+def test_production_sends_the_language_cookie_over_https_only() -> None:
+    script = "from django.conf import settings; print(settings.LANGUAGE_COOKIE_SECURE)"
+    result = _reclamo("shell", "-c", script, **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "True"
+
+
+@pytest.mark.parametrize("module", ["config.wsgi", "config.asgi"])
+def test_a_bare_server_entry_point_runs_the_production_settings(module: str) -> None:
+    """`gunicorn config.wsgi` with no settings module must not start with the development key."""
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DJANGO_SETTINGS_MODULE", "RECLAMO_SECRET_KEY", "RECLAMO_ALLOWED_HOSTS"}
+    }
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", f"import {module}"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "RECLAMO_SECRET_KEY is not set" in result.stderr

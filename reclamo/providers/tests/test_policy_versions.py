@@ -9,7 +9,7 @@ import pytest
 
 from reclamo.domain.policy import PolicyInvalid
 from reclamo.providers.models import PolicyVersion, Provider
-from reclamo.providers.selectors import policy_of, policy_version_in_force
+from reclamo.providers.selectors import policy_in_force, policy_of
 from reclamo.providers.services import (
     BUNDLED_POLICIES_DIR,
     bundled_policies_load,
@@ -51,14 +51,8 @@ def test_a_changed_file_becomes_a_new_version_and_old_receipts_keep_the_old_one(
     assert new.pk != old.pk and new.provider_id == old.provider_id
     provider = old.provider
     # Midnight in Bratislava decides, not midnight UTC: 2026-12-31T23:30Z is already 2027 there.
-    assert (
-        policy_version_in_force(provider=provider, at=datetime(2026, 12, 31, 22, 59, tzinfo=UTC))
-        == old
-    )
-    assert (
-        policy_version_in_force(provider=provider, at=datetime(2026, 12, 31, 23, 30, tzinfo=UTC))
-        == new
-    )
+    assert policy_in_force(provider=provider, at=datetime(2026, 12, 31, 22, 59, tzinfo=UTC)) == old
+    assert policy_in_force(provider=provider, at=datetime(2026, 12, 31, 23, 30, tzinfo=UTC)) == new
     old.refresh_from_db()
     assert old.source_text == PETROCOMP, "an existing version is never rewritten"
 
@@ -70,7 +64,7 @@ def test_a_corrected_file_with_the_same_effective_date_wins_for_new_receipts() -
         text=PETROCOMP + "# corrected typo\n", source_name="b.yaml"
     ).policy_version
     at = datetime(2026, 11, 21, 10, tzinfo=UTC)
-    assert policy_version_in_force(provider=first.provider, at=at) == corrected
+    assert policy_in_force(provider=first.provider, at=at) == corrected
 
 
 @pytest.mark.django_db

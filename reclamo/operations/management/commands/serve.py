@@ -19,7 +19,6 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from config import env
 from reclamo.operations.services import installation_prepare
 from reclamo.operations.tasks import worker_heartbeat
 
@@ -42,21 +41,19 @@ class Command(BaseCommand):
         port: int = options["port"]
         if not 0 < port < 65536:
             raise CommandError(f"--port {port} is not a TCP port (1–65535).")
-        try:
-            serving = env.serving()
-        except env.ConfigurationError as error:
-            raise CommandError(str(error)) from None
+        web_workers: int = settings.RECLAMO_WEB_WORKERS
+        task_workers: int = settings.RECLAMO_TASK_WORKERS
         settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=0)
         report = installation_prepare(demo=not options["no_demo"])
         for line in report:
             self.stdout.write(line)
         call_command("collectstatic", interactive=False, verbosity=0)
-        children = [self._web(options["host"], port, serving.web_workers)]
-        children += [self._worker() for _ in range(serving.task_workers)]
+        children = [self._web(options["host"], port, web_workers)]
+        children += [self._worker() for _ in range(task_workers)]
         self.stdout.write(
             f"Reclamo is serving on http://{options['host']}:{port}/ "
-            f"({serving.web_workers} web workers, {serving.task_workers} task workers). "
+            f"({web_workers} web workers, {task_workers} task workers). "
             "Ctrl-C stops it."
         )
         self._supervise(children)

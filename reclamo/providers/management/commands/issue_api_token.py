@@ -5,7 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from reclamo.providers.selectors import provider_get, provider_list
-from reclamo.providers.services import integration_token_issue
+from reclamo.providers.services import SYSTEM_ACTOR, integration_token_issue
 
 
 class Command(BaseCommand):
@@ -20,4 +20,6 @@ class Command(BaseCommand):
         if provider is None:
             known = ", ".join(provider_list().values_list("slug", flat=True)) or "none yet"
             raise CommandError(f"No provider {options['slug']!r}. Known providers: {known}.")
-        self.stdout.write(integration_token_issue(provider=provider, label=options["label"]))
+        self.stdout.write(
+            integration_token_issue(provider=provider, actor=SYSTEM_ACTOR, label=options["label"])
+        )
