@@ -48,12 +48,15 @@ def cite(rules: list[str], rule: str | None) -> None:
 @dataclass(frozen=True, slots=True)
 class Case:
     """What every clock family reads: the facts, what the case is treated as (UN-1), when it
-    was registered (PN-5); and the rules the decision cites, which the families add to."""
+    was registered (PN-5), the resolution clock chosen for it (the decision reports the
+    complexity it was chosen for, PC-12); and the rules the decision cites, which the families
+    add to."""
 
     policy: Policy
     facts: CaseFacts
     treated_as: str
     registered_at: datetime | None
+    resolution: ResolutionChoice | None
     rules: list[str]
 
     def start(self, event: ClockEvent) -> datetime | None:
@@ -210,7 +213,7 @@ def _resolution_clock(
 def resolution_deadlines(case: Case) -> tuple[Deadline, ...]:
     """The resolution period (PN-5, UN-9, PC-12) and the longest extension it allows (UN-9)."""
     policy = case.policy
-    choice = resolution_choice(policy, case.treated_as, case.facts.category, case.facts.complexity)
+    choice = case.resolution
     if choice is None:
         return ()
     case.cite(choice.default_rule)

@@ -13,7 +13,7 @@ from reclamo.domain.deadlines.clocks import (
     resolution_choice,
 )
 from reclamo.domain.deadlines.facts import CaseFacts, facts_validate
-from reclamo.domain.deadlines.records import IntakeDecision, Message
+from reclamo.domain.deadlines.records import Deadline, IntakeDecision, Message
 from reclamo.domain.policy import CHANNELS_PLACEHOLDER, LocalizedText, Policy
 from reclamo.domain.vocabulary import CLOCKS
 
@@ -63,13 +63,13 @@ def _decide(policy: Policy, facts: CaseFacts, registered_at: datetime | None) ->
         return _refused(policy, taken, rules)
     treated_as, notice = taken
     department = _department(policy, facts, treated_as, rules)
-    case = Case(policy, facts, treated_as, registered_at, rules)
-    filing = filing_window(case)
-    deadlines = sorted(
-        (deadline for family in DEADLINE_FAMILIES for deadline in family(case)),
-        key=lambda deadline: _CLOCK_ORDER[deadline.clock],
-    )
     choice = resolution_choice(policy, treated_as, facts.category, facts.complexity)
+    case = Case(policy, facts, treated_as, registered_at, choice, rules)
+    filing = filing_window(case)
+    deadlines: list[Deadline] = []
+    for family in DEADLINE_FAMILIES:
+        deadlines.extend(family(case))
+    deadlines.sort(key=lambda deadline: _CLOCK_ORDER[deadline.clock])
     return IntakeDecision(
         provider=policy.slug,
         version=policy.version,
