@@ -69,6 +69,7 @@ def _decide(policy: Policy, facts: CaseFacts, registered_at: datetime | None) ->
     deadlines: list[Deadline] = []
     for family in DEADLINE_FAMILIES:
         deadlines.extend(family(case))
+    # The contract's order (CLOCKS), whatever order the families run in.
     deadlines.sort(key=lambda deadline: _CLOCK_ORDER[deadline.clock])
     return IntakeDecision(
         provider=policy.slug,
