@@ -45,7 +45,7 @@ def cite(rules: list[str], rule: str | None) -> None:
         rules.append(rule)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Case:
     """What every clock family reads: the facts, what the case is treated as (UN-1), when it
     was registered (PN-5), the resolution clock chosen for it (the decision reports the
@@ -66,7 +66,8 @@ class Case:
         return clock.applies(self.treated_as, self.facts.category)
 
     def cite(self, rule: str | None) -> None:
-        cite(self.rules, rule)
+        if rule is not None and rule not in self.rules:
+            self.rules.append(rule)
 
 
 def period_ends_at(
@@ -118,10 +119,11 @@ def first_started(
         if not applies(clock):
             continue
         event: ClockEvent | None = clock.from_
-        start = case.start(clock.from_)
+        start = event_at(case.policy, clock.from_, case.facts, case.registered_at)
         if start is None and or_from is not None:
             event = or_from(clock)
-            start = case.start(event) if event is not None else None
+            if event is not None:
+                start = event_at(case.policy, event, case.facts, case.registered_at)
         if start is None or event is None:
             continue
         return clock, start, event

@@ -13,7 +13,7 @@ from reclamo.domain.deadlines.clocks import (
     resolution_choice,
 )
 from reclamo.domain.deadlines.facts import CaseFacts, facts_validate
-from reclamo.domain.deadlines.records import Deadline, IntakeDecision, Message
+from reclamo.domain.deadlines.records import IntakeDecision, Message
 from reclamo.domain.policy import CHANNELS_PLACEHOLDER, LocalizedText, Policy
 from reclamo.domain.vocabulary import CLOCKS
 
@@ -66,9 +66,7 @@ def _decide(policy: Policy, facts: CaseFacts, registered_at: datetime | None) ->
     choice = resolution_choice(policy, treated_as, facts.category, facts.complexity)
     case = Case(policy, facts, treated_as, registered_at, choice, rules)
     filing = filing_window(case)
-    deadlines: list[Deadline] = []
-    for family in DEADLINE_FAMILIES:
-        deadlines.extend(family(case))
+    deadlines = [deadline for family in DEADLINE_FAMILIES for deadline in family(case)]
     # The contract's order (CLOCKS), whatever order the families run in.
     deadlines.sort(key=lambda deadline: _CLOCK_ORDER[deadline.clock])
     return IntakeDecision(
