@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from reclamo.domain.deadlines import PreviewRequest, preview
+from reclamo.domain.deadlines import CaseFacts, preview
 from reclamo.domain.policy import (
     CATEGORIES,
     CHANNEL_KINDS,
@@ -39,17 +39,17 @@ POLICIES = [
 ]
 
 
-def requests_for(policy: Policy, count: int, seed: int) -> list[PreviewRequest]:
+def cases_for(policy: Policy, count: int, seed: int) -> list[CaseFacts]:
     rng = random.Random(seed)
     zone = ZoneInfo(policy.time_zone)
     start = datetime(2020, 1, 1, tzinfo=zone)
     span = int((datetime(2035, 12, 31, tzinfo=zone) - start).total_seconds())
-    made: list[PreviewRequest] = []
+    made: list[CaseFacts] = []
     for _ in range(count):
         received_at = (start + timedelta(seconds=rng.randrange(span))).astimezone(zone)
         local_day = received_at.date()
         made.append(
-            PreviewRequest(
+            CaseFacts(
                 kind=rng.choice(policy.kinds),
                 channel=rng.choice(CHANNEL_KINDS),
                 received_at=received_at,
@@ -65,15 +65,15 @@ def requests_for(policy: Policy, count: int, seed: int) -> list[PreviewRequest]:
     return made
 
 
-def measure(policy: Policy, requests: list[PreviewRequest], seconds: float) -> tuple[float, int]:
+def measure(policy: Policy, cases: list[CaseFacts], seconds: float) -> tuple[float, int]:
     """Previews per second over at least ``seconds`` of repeated passes."""
     done = 0
     began = time.perf_counter()
     elapsed = 0.0
     while elapsed < seconds:
-        for request in requests:
-            preview(policy, request)
-        done += len(requests)
+        for facts in cases:
+            preview(policy, facts)
+        done += len(cases)
         elapsed = time.perf_counter() - began
     return done / elapsed, done
 
@@ -90,12 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     for path in POLICIES:
         policy = load_policy_file(path)
-        requests = requests_for(policy, args.requests, seed=20261121)
+        cases = cases_for(policy, args.requests, seed=20261121)
         # The first pass fills the calendar caches (holidays per year, schedule days).
         began = time.perf_counter()
-        answers = [preview(policy, request) for request in requests]
-        first = len(requests) / (time.perf_counter() - began)
-        rate, _done = measure(policy, requests, args.seconds)
+        answers = [preview(policy, facts) for facts in cases]
+        first = len(cases) / (time.perf_counter() - began)
+        rate, _done = measure(policy, cases, args.seconds)
         accepted = sum(answer.accepted for answer in answers) / len(answers)
         print(
             f"{policy.slug:<10} {first:>13,.0f} {rate:>10,.0f} {1e6 / rate:>11.1f} {accepted:>9.0%}"

@@ -8,10 +8,10 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from ninja import Router, Schema
-from pydantic import AwareDatetime
+from pydantic import AwareDatetime, create_model
 
 from reclamo.api.errors import ApiError
-from reclamo.domain.deadlines import Message, Preview, PreviewRequest, preview
+from reclamo.domain.deadlines import CaseFacts, IntakeDecision, Message, preview
 from reclamo.domain.policy import (
     Category,
     ChannelKind,
@@ -20,6 +20,7 @@ from reclamo.domain.policy import (
     Kind,
     Policy,
 )
+from reclamo.domain.vocabulary import CLOCKS
 from reclamo.providers.selectors import policy_in_force, policy_of, provider_get
 
 router = Router(tags=["deadlines"])
@@ -59,12 +60,15 @@ class FilingOut(Schema):
     rolled_to: date | None = None
 
 
-class DeadlinesOut(Schema):
-    internal_target: datetime | None
-    resolution: datetime | None
-    resolution_extended_max: datetime | None
-    deemed_upheld: datetime | None
-    repair: datetime | None
+# The contract's `deadlines` object: every clock of the vocabulary as a key, null where the case
+# has none. Built from CLOCKS here and in deadlines_answer(), so a new clock needs no edit.
+_DEADLINE_FIELDS: dict[str, Any] = {clock: (datetime | None, ...) for clock in CLOCKS}
+DeadlinesOut = create_model("DeadlinesOut", __base__=Schema, **_DEADLINE_FIELDS)
+
+
+def deadlines_answer(decision: IntakeDecision) -> dict[str, datetime | None]:
+    """The decision's deadline records as the contract's `deadlines` object."""
+    return {clock: decision.due_at(clock) for clock in CLOCKS}
 
 
 class DeadlinePreviewOut(Schema):
@@ -89,9 +93,8 @@ def _message(message: Message | None, policy: Policy, language: str) -> dict[str
     }
 
 
-def preview_answer(policy: Policy, answer: Preview, language: str) -> dict[str, Any]:
+def preview_answer(policy: Policy, answer: IntakeDecision, language: str) -> dict[str, Any]:
     """The preview in the API's shape; also the base of the registration answer."""
-    deadlines = answer.deadlines
     return {
         "policy": {"provider": answer.provider, "version": answer.version},
         "accepted": answer.accepted,
@@ -109,19 +112,13 @@ def preview_answer(policy: Policy, answer: Preview, language: str) -> dict[str, 
             if answer.filing
             else None
         ),
-        "deadlines": {
-            "internal_target": deadlines.internal_target,
-            "resolution": deadlines.resolution,
-            "resolution_extended_max": deadlines.resolution_extended_max,
-            "deemed_upheld": deadlines.deemed_upheld,
-            "repair": deadlines.repair,
-        },
+        "deadlines": deadlines_answer(answer),
         "rules": list(answer.rules),
     }
 
 
-def preview_request(payload: DeadlinePreviewIn) -> PreviewRequest:
-    return PreviewRequest(**payload.dict())
+def case_facts(payload: DeadlinePreviewIn) -> CaseFacts:
+    return CaseFacts(**payload.dict())
 
 
 @router.post(
@@ -142,5 +139,5 @@ def deadline_preview(request: HttpRequest, slug: str, payload: DeadlinePreviewIn
         raise ApiError(404, "unknown_provider", f"No provider {slug!r} is set up.", "slug")
     # ApplicationError (no_policy_in_force, out_of_range) becomes a 422 in the error handlers.
     policy = policy_of(policy_in_force(provider=provider, at=payload.received_at))
-    answer = preview(policy, preview_request(payload))
+    answer = preview(policy, case_facts(payload))
     return preview_answer(policy, answer, get_language() or policy.default_language)

@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from reclamo.domain.calendar import get_zone
-from reclamo.domain.deadlines import PreviewRequest
+from reclamo.domain.deadlines import CaseFacts
 from reclamo.domain.policy import Policy
 from reclamo.labels import (
     CATEGORY_LABELS,
@@ -86,9 +86,9 @@ class DeadlineQuestionForm(forms.Form):
         # wall-clock time aware in that zone (and refused a time that does not exist there).
         return value.astimezone(self.zone) if value is not None else None
 
-    def preview_request(self) -> PreviewRequest:
+    def case_facts(self) -> CaseFacts:
         data = self.cleaned_data
-        return PreviewRequest(
+        return CaseFacts(
             kind=data["kind"],
             channel=data["channel"],
             received_at=data["received_at"].astimezone(self.zone),

@@ -11,7 +11,7 @@ from django.utils.translation import get_language, gettext, ngettext
 
 from reclamo.accounts.tenancy import user_may_view
 from reclamo.domain.calendar import get_zone
-from reclamo.domain.deadlines import Basis, Preview, preview
+from reclamo.domain.deadlines import Basis, IntakeDecision, preview
 from reclamo.domain.errors import DomainError
 from reclamo.domain.policy import Policy
 from reclamo.labels import CLOCK_EVENT_LABELS, CLOCK_EXPLANATIONS, CLOCK_LABELS
@@ -71,13 +71,11 @@ def _period_words(basis: Basis) -> str:
     return ngettext("%(count)d hour", "%(count)d hours", count) % {"count": count}
 
 
-def _basis_words(basis: Basis | None, policy: Policy) -> str:
+def _basis_words(basis: Basis, policy: Policy) -> str:
     """ "Counted as 30 days from when the provider receives it." (T-1 … T-5 in plain words)."""
-    if basis is None:
-        return ""
     words = gettext("Counted as %(period)s %(start)s.") % {
         "period": _period_words(basis),
-        "start": CLOCK_EVENT_LABELS[basis.counted_from],  # type: ignore[index]
+        "start": CLOCK_EVENT_LABELS[basis.counted_from],
     }
     if basis.unit in {"days", "months"} and policy.roll_to_working_day:
         words += " " + gettext(
@@ -88,27 +86,19 @@ def _basis_words(basis: Basis | None, policy: Policy) -> str:
     return words
 
 
-def _deadline_rows(answer: Preview, policy: Policy) -> list[dict[str, Any]]:
-    deadlines = answer.deadlines
-    rows = []
-    for key, title in CLOCK_LABELS.items():
-        value = getattr(deadlines, key)
-        if value is None:
-            continue
-        explanation_key: str = key
-        if key == "repair":
-            explanation_key = deadlines.repair_milestone or "repair_done"
-        rows.append(
-            {
-                "key": key,
-                "title": title,
-                "at": value,
-                "explanation": CLOCK_EXPLANATIONS[explanation_key],  # type: ignore[index]
-                "basis": _basis_words(deadlines.bases.get(key), policy),
-                "rule": deadlines.rules.get(key, ""),
-            }
-        )
-    return rows
+def _deadline_rows(answer: IntakeDecision, policy: Policy) -> list[dict[str, Any]]:
+    # A repair deadline is explained by what must be done by then (PC-4: started, or done).
+    return [
+        {
+            "key": deadline.clock,
+            "title": CLOCK_LABELS[deadline.clock],
+            "at": deadline.due_at,
+            "explanation": CLOCK_EXPLANATIONS[deadline.milestone or deadline.clock],
+            "basis": _basis_words(deadline.basis, policy),
+            "rule": deadline.rule,
+        }
+        for deadline in answer.deadlines
+    ]
 
 
 def deadline_calculator(request: HttpRequest, slug: str) -> HttpResponse:
@@ -123,7 +113,7 @@ def deadline_calculator(request: HttpRequest, slug: str) -> HttpResponse:
         )
         if request.method == "POST" and form.is_valid():
             try:
-                answer = preview(policy, form.preview_request())
+                answer = preview(policy, form.case_facts())
             except DomainError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
             else:

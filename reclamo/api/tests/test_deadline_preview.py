@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from reclamo.domain.vocabulary import CLOCKS
 from reclamo.providers.models import PolicyVersion, Provider
 
 
@@ -162,3 +163,24 @@ def test_the_preview_saves_nothing(client, bundled_providers) -> None:
 def test_the_endpoint_is_in_the_openapi_schema(client) -> None:
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert "/api/v1/providers/{slug}/deadline-preview" in paths
+
+
+@pytest.mark.django_db
+def test_the_deadlines_object_names_every_clock_of_the_vocabulary(client) -> None:
+    schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]["DeadlinesOut"]
+    assert schema["required"] == list(CLOCKS)
+    for clock in CLOCKS:
+        assert {"type": "null"} in schema["properties"][clock]["anyOf"]
+
+
+def test_a_refused_case_answers_every_clock_as_null(client, bundled_providers) -> None:
+    response = _preview(
+        client,
+        "petrocomp",
+        kind="complaint",
+        category="quality",
+        channel="email",
+        received_at="2026-11-20T10:00:00+01:00",
+    )
+    assert response.status_code == 200
+    assert response.json()["deadlines"] == dict.fromkeys(CLOCKS)
