@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
-from reclamo.accounts.models import User
+from reclamo.accounts.tests.factories import ProviderStaffFactory
 
 
 def _page(client, language: str, slug: str) -> str:
@@ -96,9 +96,7 @@ def test_staff_see_that_the_cited_law_was_replaced_and_the_public_does_not(
     client, bundled_providers
 ) -> None:
     assert "cites replaced law" not in _page(client, "en", "unitel")
-    staff = User.objects.create_user(
-        username="u", password="pw-12345-long", provider=bundled_providers["unitel"], role="staff"
-    )
+    staff = ProviderStaffFactory(provider=bundled_providers["unitel"])
     client.force_login(staff)
     html = _page(client, "en", "unitel")
     assert "cites replaced law" in html
@@ -106,9 +104,7 @@ def test_staff_see_that_the_cited_law_was_replaced_and_the_public_does_not(
 
 
 def test_staff_of_another_provider_get_no_staff_notice(client, bundled_providers) -> None:
-    staff = User.objects.create_user(
-        username="p", password="pw-12345-long", provider=bundled_providers["pronet"], role="staff"
-    )
+    staff = ProviderStaffFactory(provider=bundled_providers["pronet"])
     client.force_login(staff)
     assert "cites replaced law" not in _page(client, "en", "petrocomp")
 
