@@ -24,7 +24,7 @@ def free_port() -> int:
 class Served:
     url: str
     process: subprocess.Popen[str]
-    data_dir: Path
+    data_dir: Path | None
 
 
 def _wait_until_up(url: str, process: subprocess.Popen[str], timeout: float = 90) -> None:
@@ -44,7 +44,7 @@ def _wait_until_up(url: str, process: subprocess.Popen[str], timeout: float = 90
 
 
 def serve_start(
-    data_dir: Path,
+    data_dir: Path | None,
     database_url: str | None = None,
     *,
     command: Sequence[str] = (sys.executable, "-m", "reclamo"),
@@ -53,12 +53,14 @@ def serve_start(
     timeout: float = 90,
 ) -> Served:
     """Start `reclamo serve` exactly as the README runs it: on a fresh embedded SQLite database,
-    or on `database_url` where given. `command` is how `reclamo` is run (an installed script)."""
+    or on `database_url` where given. `command` is how `reclamo` is run (an installed script);
+    without `data_dir` the installation's default data directory is used."""
     port = free_port()
-    environment = {
-        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    environment["RECLAMO_DATA_DIR"] = str(data_dir)
+    # The suite's own settings and environment must not leak into the served installation.
+    leaking = {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "RECLAMO_DATA_DIR", "PYTHONPATH"}
+    environment = {k: v for k, v in os.environ.items() if k not in leaking}
+    if data_dir is not None:
+        environment["RECLAMO_DATA_DIR"] = str(data_dir)
     if database_url is not None:
         environment["DATABASE_URL"] = database_url
     environment.update(extra_env or {})

@@ -13,6 +13,8 @@ import pytest
 from reclamo.operations.management.commands.serve import restart_delay
 from tests.serving import Served, serve_start, serve_stop
 
+pytestmark = pytest.mark.slow
+
 
 def test_the_pause_before_a_restart_doubles_from_one_second_to_a_minute() -> None:
     assert [restart_delay(n) for n in range(1, 10)] == [1, 2, 4, 8, 16, 32, 60, 60, 60]
