@@ -1,8 +1,71 @@
-"""Fixtures shared by the whole suite."""
+"""Fixtures shared by the whole suite, and the procedure-rule bookkeeping.
+
+A test that proves a rule of ../shared/spec/procedures.md carries `@pytest.mark.rule("UN-9")`.
+`--rule-report=PATH` writes, after collection, every marked test with its rule ids as JSON (the
+rule-coverage test reads it); the terminal summary names the rules still pending
+(tests/pending_rules.txt), so the gap stays visible until it closes.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import pytest
+
+ROOT = Path(__file__).resolve().parent
+SPEC = ROOT.parent / "shared" / "spec" / "procedures.md"
+PENDING = ROOT / "tests" / "pending_rules.txt"
+RULE_ID = re.compile(r"(?:PN|UN|PC|T)-\d+")
+RULE_DEFINITION = re.compile(r"^- ((?:PN|UN|PC|T)-\d+) ", re.MULTILINE)
+
+
+def spec_rules() -> list[str] | None:
+    """Every rule id procedures.md defines, in its order; None when the file is absent."""
+    if not SPEC.is_file():
+        return None
+    return list(dict.fromkeys(RULE_DEFINITION.findall(SPEC.read_text(encoding="utf-8"))))
+
+
+def pending_rules() -> dict[str, str]:
+    """tests/pending_rules.txt: `ID  reason` per line; `#` starts a comment line."""
+    pending: dict[str, str] = {}
+    for line in PENDING.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        rule, _, reason = line.partition(" ")
+        pending[rule] = reason.strip()
+    return pending
+
+
+def marked_rules(item: pytest.Item) -> list[str]:
+    return [str(rule) for marker in item.iter_markers("rule") for rule in marker.args]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--rule-report",
+        metavar="PATH",
+        help="write the collected tests' procedure-rule markers to PATH as JSON",
+    )
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    path = session.config.getoption("--rule-report")
+    if path:
+        report = {item.nodeid: rules for item in session.items if (rules := marked_rules(item))}
+        Path(path).write_text(json.dumps(report, indent=1), encoding="utf-8")
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # type: ignore[no-untyped-def]
+    if config.getoption("--collect-only") or not PENDING.is_file():
+        return
+    pending = ", ".join(pending_rules())
+    terminalreporter.write_line(
+        f"Procedure rules pending (transcribed, no behaviour test yet): {pending or 'none'}"
+    )
 
 
 @pytest.fixture

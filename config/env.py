@@ -58,8 +58,12 @@ def _list(name: str, default: list[str]) -> list[str]:
 
 
 def data_dir() -> Path:
-    """Where the embedded database, uploads and collected static files live."""
-    return Path(_text("RECLAMO_DATA_DIR") or BASE_DIR / "var").resolve()
+    """Where the embedded database, uploads and collected static files live.
+
+    The default, `./var`, is relative to the working directory: an installed package must not
+    write into site-packages.
+    """
+    return Path(_text("RECLAMO_DATA_DIR") or "var").resolve()
 
 
 def database(*, default_sqlite: Path) -> dict[str, Any]:

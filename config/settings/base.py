@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 import reclamo
@@ -14,6 +16,17 @@ BASE_DIR = env.BASE_DIR
 # Templates, static files, translations and bundled policies ship inside the package (the wheel).
 PACKAGE_DIR = Path(reclamo.__file__).resolve().parent
 DATA_DIR = env.data_dir()
+
+
+def _serving() -> env.Serving:
+    try:
+        return env.serving()
+    except env.ConfigurationError as error:
+        raise ImproperlyConfigured(str(error)) from None
+
+
+# `reclamo serve`'s process counts, read on first use: a bad value stops `serve`, not every command.
+RECLAMO_SERVING = SimpleLazyObject(_serving)
 
 DEBUG = False
 SECRET_KEY = env.secret_key(required=False, fallback="reclamo-local-development-key-not-secret")
@@ -141,11 +154,6 @@ RECLAMO_ATTACHMENT_CONTENT_TYPES = (
     "image/tiff",
     "text/plain",
 )
-
-# Processes `reclamo serve` starts (read here so that `reclamo` never imports `config`).
-_serving = env.serving()
-RECLAMO_WEB_WORKERS = _serving.web_workers
-RECLAMO_TASK_WORKERS = _serving.task_workers
 
 TASKS = {
     "default": {

@@ -9,6 +9,7 @@ from tests.e2e.conftest import Served
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
 
+@pytest.mark.rule("PC-12")
 def test_PC_12_visitor_gets_the_deadlines_explained_without_a_page_reload(
     served: Served, page
 ) -> None:

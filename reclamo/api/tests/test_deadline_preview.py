@@ -20,6 +20,7 @@ def _preview(client, slug: str, language: str = "en", **fields: Any):  # type: i
     )
 
 
+@pytest.mark.rule("PC-11", "PC-12", "PC-13", "T-2")
 def test_PC_12_PC_13_the_api_md_example_for_petrocomp(client, bundled_providers) -> None:
     response = _preview(
         client,
@@ -51,6 +52,7 @@ def test_PC_12_PC_13_the_api_md_example_for_petrocomp(client, bundled_providers)
     assert set(body["rules"]) >= {"PC-11", "PC-12", "PC-13"}
 
 
+@pytest.mark.rule("PC-2")
 def test_PC_2_an_email_complaint_is_refused_naming_the_accepted_channels(
     client, bundled_providers
 ) -> None:
@@ -72,6 +74,7 @@ def test_PC_2_an_email_complaint_is_refused_naming_the_accepted_channels(
     assert "List" in body["refusal"]["message"]
 
 
+@pytest.mark.rule("UN-1")
 def test_UN_1_a_phone_complaint_is_treated_as_a_fault_report(client, bundled_providers) -> None:
     body = _preview(
         client,
@@ -88,6 +91,7 @@ def test_UN_1_a_phone_complaint_is_treated_as_a_fault_report(client, bundled_pro
     assert "panasz" in body["notice"]["message"]
 
 
+@pytest.mark.rule("PN-6", "T-6")
 def test_PN_6_internal_target_is_answered_in_the_providers_local_offset(
     client, bundled_providers
 ) -> None:

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from reclamo.accounts.models import User
+from reclamo.accounts.tests.factories import ProviderAdminFactory, ProviderStaffFactory
 from reclamo.providers.models import PolicyVersion
 from reclamo.providers.services import BUNDLED_POLICIES_DIR
 
@@ -18,13 +19,7 @@ def _file(name: str, text: str) -> SimpleUploadedFile:
 
 @pytest.fixture
 def unitel_admin(bundled_providers) -> User:
-    return User.objects.create_user(
-        username="ua",
-        password="pw-12345-long",
-        role=User.Role.PROVIDER_ADMIN,
-        provider=bundled_providers["unitel"],
-        is_staff=True,
-    )
+    return ProviderAdminFactory.create(provider=bundled_providers["unitel"])
 
 
 def test_a_provider_admin_uploads_a_new_version_of_their_procedure(client, unitel_admin) -> None:
@@ -34,7 +29,7 @@ def test_a_provider_admin_uploads_a_new_version_of_their_procedure(client, unite
     assert response.status_code == 302, response.content.decode()[:2000]
     newest = PolicyVersion.objects.filter(provider__slug="unitel").latest("loaded_at")
     assert newest.source_text == text
-    assert newest.loaded_by == "ua"
+    assert newest.loaded_by == unitel_admin.username
 
 
 def test_an_invalid_upload_shows_every_problem_with_its_line(client, unitel_admin) -> None:
@@ -66,13 +61,8 @@ def test_a_provider_admin_sees_only_their_own_versions(client, unitel_admin) -> 
 
 
 def test_complaint_handlers_cannot_upload(client, bundled_providers) -> None:
-    staff = User.objects.create_user(
-        username="s",
-        password="pw-12345-long",
-        role=User.Role.STAFF,
-        provider=bundled_providers["unitel"],
-        is_staff=True,
-    )
+    # Signed in to the admin (is_staff) but a complaint handler, not the provider's admin.
+    staff = ProviderStaffFactory(provider=bundled_providers["unitel"], is_staff=True)
     client.force_login(staff)
     assert client.get(ADD_URL).status_code == 403
 
@@ -133,7 +123,7 @@ def test_an_identical_upload_names_the_version_and_can_reinstate_it(client, unit
     assert policy_in_force(provider=first.provider, at=at) == first
     assert PolicyVersion.objects.filter(provider__slug="unitel").count() == 2
     event = ProviderEvent.objects.get(type="policy_version_reinstated")
-    assert event.actor == "ua" and event.data["policy_version"] == first.pk
+    assert event.actor == unitel_admin.username and event.data["policy_version"] == first.pk
 
 
 def test_the_policy_file_is_shown_monospaced_with_its_indentation(client, unitel_admin) -> None:

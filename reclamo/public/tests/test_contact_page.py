@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
-from reclamo.accounts.models import User
+from reclamo.accounts.tests.factories import ProviderStaffFactory
 
 
 def _page(client, language: str, slug: str) -> str:
@@ -16,6 +16,7 @@ def _page(client, language: str, slug: str) -> str:
     return response.content.decode()
 
 
+@pytest.mark.rule("PN-3")
 def test_PN_3_pronet_page_shows_every_channel_number_menu_email_and_the_cash_desk(
     client, bundled_providers
 ) -> None:
@@ -31,6 +32,7 @@ def test_PN_3_pronet_page_shows_every_channel_number_menu_email_and_the_cash_des
     assert html.index("Apăsați 1") < html.index("Apăsați 2") < html.index("Apăsați 3")
 
 
+@pytest.mark.rule("PN-2")
 @time_machine.travel(datetime(2026, 11, 21, 10, 0, tzinfo=UTC), tick=False)  # Saturday 12:00 RO
 def test_PN_2_open_now_follows_each_departments_hours_on_a_saturday(
     client, bundled_providers
@@ -42,6 +44,7 @@ def test_PN_2_open_now_follows_each_departments_hours_on_a_saturday(
     assert payments[: payments.index("</h3>")].count("Closed now") == 1
 
 
+@pytest.mark.rule("PN-2")
 @time_machine.travel(datetime(2026, 11, 23, 8, 0, tzinfo=UTC), tick=False)  # Monday 10:00 RO
 def test_PN_2_payments_is_open_on_a_weekday_morning(client, bundled_providers) -> None:
     html = client.get("/en/p/pronet/open-now/").content.decode()
@@ -49,6 +52,7 @@ def test_PN_2_payments_is_open_on_a_weekday_morning(client, bundled_providers) -
     assert "Open now" in payments[: payments.index("</h3>")]
 
 
+@pytest.mark.rule("UN-1")
 def test_UN_1_unitel_page_in_hungarian_says_complaints_are_handled_in_slovak_only(
     client, bundled_providers
 ) -> None:
@@ -59,6 +63,7 @@ def test_UN_1_unitel_page_in_hungarian_says_complaints_are_handled_in_slovak_onl
     assert "A telefonos bejelentés nem minősül panasznak" in html
 
 
+@pytest.mark.rule("PC-2")
 def test_PC_2_petrocomp_page_says_email_complaints_are_not_handled(
     client, bundled_providers
 ) -> None:
@@ -69,18 +74,29 @@ def test_PC_2_petrocomp_page_says_email_complaints_are_not_handled(
     assert "+421902441588" in html  # PC-1 hotline
 
 
+@pytest.mark.rule("PC-1")
 def test_PC_1_hotline_hours_are_shown(client, bundled_providers) -> None:
     html = _page(client, "en", "petrocomp")
     assert "08:00–18:00" in html and "09:00–18:00" in html
+
+
+@pytest.mark.rule("PN-9")
+def test_PN_9_pronet_page_names_where_to_turn_if_the_dispute_is_not_settled(
+    client, bundled_providers
+) -> None:
+    html = _page(client, "en", "pronet")
+    escalation = html[html.index('id="escalation-heading"') :]
+    escalation = escalation[: escalation.index("</section>")]
+    assert "(ANCOM)" in escalation and "Str. Delea Nouă nr. 2, sector 3" in escalation
+    assert 'href="mailto:ancom@ancom.org.ro"' in escalation
+    assert "(ANPC)" in escalation
 
 
 def test_staff_see_that_the_cited_law_was_replaced_and_the_public_does_not(
     client, bundled_providers
 ) -> None:
     assert "cites replaced law" not in _page(client, "en", "unitel")
-    staff = User.objects.create_user(
-        username="u", password="pw-12345-long", provider=bundled_providers["unitel"], role="staff"
-    )
+    staff = ProviderStaffFactory(provider=bundled_providers["unitel"])
     client.force_login(staff)
     html = _page(client, "en", "unitel")
     assert "cites replaced law" in html
@@ -88,9 +104,7 @@ def test_staff_see_that_the_cited_law_was_replaced_and_the_public_does_not(
 
 
 def test_staff_of_another_provider_get_no_staff_notice(client, bundled_providers) -> None:
-    staff = User.objects.create_user(
-        username="p", password="pw-12345-long", provider=bundled_providers["pronet"], role="staff"
-    )
+    staff = ProviderStaffFactory(provider=bundled_providers["pronet"])
     client.force_login(staff)
     assert "cites replaced law" not in _page(client, "en", "petrocomp")
 

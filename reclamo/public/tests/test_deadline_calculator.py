@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 
 def _ask(client, slug: str, language: str, htmx: bool = False, **fields: Any) -> str:  # type: ignore[no-untyped-def]
     headers = {"HX-Request": "true"} if htmx else {}
@@ -12,6 +14,7 @@ def _ask(client, slug: str, language: str, htmx: bool = False, **fields: Any) ->
     return response.content.decode()
 
 
+@pytest.mark.rule("PC-12", "PC-13")
 def test_PC_12_PC_13_petrocomp_deadlines_explained_in_slovak(client, bundled_providers) -> None:
     html = _ask(
         client,
@@ -34,6 +37,7 @@ def test_PC_12_PC_13_petrocomp_deadlines_explained_in_slovak(client, bundled_pro
     assert '<html lang="sk">' in html
 
 
+@pytest.mark.rule("PN-6")
 def test_PN_6_received_in_the_evening_is_due_next_morning(client, bundled_providers) -> None:
     html = _ask(
         client,
@@ -50,6 +54,7 @@ def test_PN_6_received_in_the_evening_is_due_next_morning(client, bundled_provid
     assert "Se calculează 2 ore lucrătoare de la primirea de către furnizor." in html
 
 
+@pytest.mark.rule("PC-2")
 def test_PC_2_the_page_explains_an_email_refusal(client, bundled_providers) -> None:
     html = _ask(
         client,
