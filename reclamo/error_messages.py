@@ -37,10 +37,6 @@ MESSAGES: Mapping[str, Promise] = {
     "invalid_date": _(
         "%(field)s: %(value)s is not a date; send it as YYYY-MM-DD, e.g. 2026-11-20."
     ),
-    "invalid_date_or_instant": _(
-        "%(field)s: %(value)s is neither a date (YYYY-MM-DD) nor an instant with its offset "
-        "(e.g. 2026-11-20T14:30:00+01:00)."
-    ),
     "out_of_range": _(
         "%(field)s: this date is outside the range the product can count deadlines in."
     ),

@@ -30,7 +30,6 @@ _OWN_CODES = frozenset(
         "invalid_instant",
         "instant_without_offset",
         "invalid_date",
-        "invalid_date_or_instant",
         "out_of_range",
     }
 )
