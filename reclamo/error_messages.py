@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol
 
-from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_noop as _
 
 
 class CodedError(Protocol):
@@ -24,7 +24,8 @@ class CodedError(Protocol):
     field: str | None
 
 
-MESSAGES: Mapping[str, Promise] = {
+# Message ids, marked for extraction; translated when an error is answered.
+MESSAGES: Mapping[str, str] = {
     # Input the API or a form cannot read (T-6: instants carry their offset).
     "instant_without_offset": _(
         "%(field)s: %(value)s has no UTC offset; send the instant with its offset, "
@@ -94,7 +95,7 @@ def error_text(
     if field:
         values["field"] = field
     try:
-        return str(template) % values
+        return gettext(template) % values
     except (KeyError, TypeError, ValueError):
         return default
 

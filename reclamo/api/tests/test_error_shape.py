@@ -7,7 +7,7 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from django.http import HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError
 from django.test import Client, RequestFactory, override_settings
 
 from reclamo.api.middleware import ApiErrorShapeMiddleware
@@ -94,9 +94,11 @@ def test_a_server_error_in_an_operation_is_a_logged_json_500(
 def test_a_server_error_outside_an_operation_is_json_under_api_only() -> None:
     middleware = ApiErrorShapeMiddleware(lambda request: HttpResponseServerError("<h1>500</h1>"))
     api = middleware(RequestFactory().get("/api/v1/me"))
+    assert isinstance(api, HttpResponse)
     assert api.status_code == 500 and api["Content-Type"] == "application/json"
     assert json.loads(api.content)["error"]["code"] == "server_error"
     page = middleware(RequestFactory().get("/en/"))
+    assert isinstance(page, HttpResponse)
     assert page.content == b"<h1>500</h1>"
 
 
