@@ -66,6 +66,9 @@ MESSAGES: Mapping[str, str] = {
     "unsupported_media_type": _(
         "This endpoint reads JSON: send the body with Content-Type: application/json."
     ),
+    "bad_request": _("The request cannot be read."),
+    "forbidden": _("This token may not do that."),
+    "too_many_requests": _("Too many requests; please wait a moment and try again."),
     "request_too_large": _("The request is too large."),
     "not_found": _("There is nothing at this address."),
     "method_not_allowed": _("This address does not answer %(method)s; it answers %(allowed)s."),

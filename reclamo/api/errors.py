@@ -33,17 +33,18 @@ _OWN_CODES = frozenset(
         "out_of_range",
     }
 )
-# What an HTTP status means when nothing more specific is known.
+# The code of a bare HTTP status, when nothing more specific is known; the words are in
+# reclamo/error_messages.py.
 STATUS_CODES = {
-    400: ("bad_request", "The request cannot be read."),
-    401: ("unauthorized", "Send a valid integration token: Authorization: Bearer TOKEN."),
-    403: ("forbidden", "This token may not do that."),
-    404: ("not_found", "There is nothing at this address."),
-    405: ("method_not_allowed", "This address does not answer this method."),
-    413: ("request_too_large", "The request is too large."),
-    415: ("unsupported_media_type", "Send the body with Content-Type: application/json."),
-    429: ("too_many_requests", "Too many requests; please slow down."),
-    500: ("server_error", "Something went wrong on our side; the error has been logged."),
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "request_too_large",
+    415: "unsupported_media_type",
+    429: "too_many_requests",
+    500: "server_error",
 }
 
 
@@ -79,8 +80,8 @@ def error_body(code: str, message: str, field: str | None = None) -> dict[str, A
 
 def status_error_body(status: int, params: dict[str, object] | None = None) -> dict[str, Any]:
     """The error shape for a bare HTTP status (an unknown path, a wrong method, …)."""
-    code, default = STATUS_CODES.get(status, ("http_error", f"HTTP {status}."))
-    return error_body(code, error_text(code, default=default, params=params))
+    code = STATUS_CODES.get(status, "http_error")
+    return error_body(code, error_text(code, default=f"HTTP {status}.", params=params))
 
 
 class JsonParser(Parser):
@@ -93,7 +94,7 @@ class JsonParser(Parser):
     def parse_body(self, request: HttpRequest) -> Any:
         content_type = request.content_type or ""
         if content_type != "application/json" and not content_type.endswith("+json"):
-            raise ApiError(415, "unsupported_media_type", STATUS_CODES[415][1])
+            raise ApiError(415, "unsupported_media_type", "Send Content-Type: application/json.")
         try:
             return json.loads(request.body)
         except (ValueError, RecursionError):
