@@ -68,10 +68,15 @@ class ErrorDetail(Schema):
     field: str | None
 
 
+class ErrorBody(ErrorDetail):
+    # Refused input lists every problem found; `code`, `message` and `field` repeat the first.
+    details: list[ErrorDetail] | None = None
+
+
 class ErrorOut(Schema):
     """Every error the API answers: a code to act on, a message to show, the field at fault."""
 
-    error: ErrorDetail
+    error: ErrorBody
 
 
 def error_body(code: str, message: str, field: str | None = None) -> dict[str, Any]:
