@@ -121,6 +121,8 @@ def _explain(error: dict[str, Any]) -> dict[str, Any]:
     if kind in _OWN_CODES:
         code = kind
         params["value"] = context.get("value", value)
+    elif kind == "timezone_aware":  # a schema still using pydantic's AwareDatetime
+        code = "instant_without_offset"
     elif kind in {"literal_error", "enum"}:
         code = "unknown_value"
         params["expected"] = context.get("expected", "")
