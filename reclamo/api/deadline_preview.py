@@ -8,9 +8,10 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from ninja import Router, Schema
-from pydantic import AwareDatetime, create_model
+from pydantic import create_model
 
 from reclamo.api.errors import ApiError
+from reclamo.api.types import Instant, InstantOrDate, LocalDate
 from reclamo.domain.deadlines import CaseFacts, IntakeDecision, Message, preview
 from reclamo.domain.policy import (
     Category,
@@ -29,15 +30,15 @@ router = Router(tags=["deadlines"])
 class DeadlinePreviewIn(Schema):
     kind: Kind
     channel: ChannelKind
-    received_at: AwareDatetime
+    received_at: Instant
     category: Category | None = None
     department: str | None = None
     complexity: Complexity | None = None
     fault_location: FaultLocation | None = None
-    fault_started_at: AwareDatetime | None = None
-    defect_discovered_at: AwareDatetime | date | None = None
-    invoice_delivered_at: date | None = None
-    service_restored_at: AwareDatetime | None = None
+    fault_started_at: Instant | None = None
+    defect_discovered_at: InstantOrDate | None = None
+    invoice_delivered_at: LocalDate | None = None
+    service_restored_at: Instant | None = None
 
 
 class PolicyRef(Schema):

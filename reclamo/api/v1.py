@@ -3,17 +3,19 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import NinjaAPI, Schema
+from ninja import Schema
 
 from reclamo.api.auth import IntegrationTokenAuth
 from reclamo.api.deadline_preview import router as deadline_preview_router
-from reclamo.api.errors import install_error_handlers
+from reclamo.api.errors import JsonParser, install_error_handlers
+from reclamo.api.openapi import ReclamoAPI
 
-api = NinjaAPI(
+api = ReclamoAPI(
     title="Reclamo API",
     version="1",
     description="Complaint handling for electronic-communications providers (see api.md).",
     urls_namespace="api-v1",
+    parser=JsonParser(),
 )
 install_error_handlers(api)
 api.add_router("", deadline_preview_router)

@@ -14,6 +14,7 @@ from reclamo.domain.calendar import get_zone
 from reclamo.domain.deadlines import Basis, IntakeDecision, preview
 from reclamo.domain.errors import DomainError
 from reclamo.domain.policy import Policy
+from reclamo.error_messages import error_message
 from reclamo.labels import CLOCK_EVENT_LABELS, CLOCK_EXPLANATIONS, CLOCK_LABELS
 from reclamo.providers.models import Provider
 from reclamo.providers.selectors import policy_current, provider_get, provider_list
@@ -115,7 +116,9 @@ def deadline_calculator(request: HttpRequest, slug: str) -> HttpResponse:
             try:
                 answer = preview(policy, form.case_facts())
             except DomainError as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
+                form.add_error(
+                    error.field if error.field in form.fields else None, error_message(error)
+                )
             else:
                 context["answer"] = answer
                 context["rows"] = _deadline_rows(answer, policy)
