@@ -8,6 +8,8 @@ precondition). Views and forms turn it into a form error on `field`, the API int
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 
 class ApplicationError(Exception):
     """A service refused a request; `code` is stable, `message` is for the person asking."""
@@ -15,12 +17,20 @@ class ApplicationError(Exception):
     status: int = 409
 
     def __init__(
-        self, code: str, message: str, field: str | None = None, *, status: int | None = None
+        self,
+        code: str,
+        message: str,
+        field: str | None = None,
+        *,
+        status: int | None = None,
+        params: Mapping[str, object] | None = None,
     ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.field = field
+        # Values for the translated message of `code` (reclamo/error_messages.py).
+        self.params = params
         if status is not None:
             self.status = status
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "reclamo.accounts",
     "reclamo.providers",
     "reclamo.complaints",
+    "reclamo.letters",
     "reclamo.public",
     "reclamo.api",
     "reclamo.operations",

@@ -1,0 +1,266 @@
+"""Writes of the register: taking a submission into the intake log, registering a case.
+
+Every channel (the API, the desk, a letter, email, a call) does the same two steps:
+
+1. :func:`intake_record_open` stores the raw submission **before it is parsed**, in its own
+   short transaction, so nothing that arrived is lost whatever happens next.
+2. :func:`complaint_register` decides under the policy in force at receipt (accepted, refused,
+   treated as what, which department, every deadline), then, in one durable transaction, takes
+   the number, inserts the case with one row per deadline and its "registered" event, and closes
+   the intake record. The acknowledgement leaves only after commit, through the task queue.
+
+Parsing and deciding happen before the transaction opens: nothing slow runs while the register's
+counter row (PostgreSQL) or the database's write lock (SQLite) is held.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from reclamo.complaints.events import Actor, complaint_event_record
+from reclamo.complaints.models import Complaint, ComplaintDeadline, IntakeRecord
+from reclamo.complaints.numbering import complaint_number_next
+from reclamo.domain.calendar import get_zone
+from reclamo.domain.deadlines import CaseFacts, IntakeDecision, deadlines_at_registration
+from reclamo.domain.errors import DomainError
+from reclamo.domain.policy import Policy
+from reclamo.errors import ApplicationError
+from reclamo.letters.tasks import acknowledgement_send
+from reclamo.providers.models import PolicyVersion, Provider
+from reclamo.providers.selectors import policy_in_force, policy_of
+
+__all__ = [
+    "CustomerContact",
+    "Registration",
+    "Submission",
+    "complaint_register",
+    "intake_record_close",
+    "intake_record_open",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerContact:
+    """Who complains and how to answer them; `language` is the language of every letter."""
+
+    name: str
+    email: str = ""
+    phone: str = ""
+    reference: str = ""
+    language: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """What a channel hands to the register: the case's facts and the customer's words."""
+
+    facts: CaseFacts
+    customer: CustomerContact
+    subject: str
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
+class Registration:
+    """A registered case with the decision it was registered under."""
+
+    complaint: Complaint
+    decision: IntakeDecision
+    policy: Policy
+
+
+def intake_record_open(
+    *,
+    provider: Provider,
+    channel: str,
+    received_at: datetime,
+    source_label: str = "",
+    payload: Any = None,
+    payload_text: str = "",
+    content_type: str = "",
+    idempotency_key: str | None = None,
+    request_fingerprint: str = "",
+) -> IntakeRecord:
+    """Store a raw submission as it arrived, committed before anything parses it.
+
+    Raises ``IntegrityError`` when ``idempotency_key`` is already taken for the provider (the
+    API then replays or refuses the first submission's answer).
+    """
+    with transaction.atomic(durable=True):
+        return IntakeRecord.objects.create(
+            provider=provider,
+            channel=channel,
+            received_at=received_at,
+            source_label=source_label[:255],
+            payload=payload,
+            payload_text=payload_text,
+            content_type=content_type[:100],
+            idempotency_key=idempotency_key,
+            request_fingerprint=request_fingerprint,
+        )
+
+
+def intake_record_close(
+    *,
+    intake: IntakeRecord,
+    outcome: str,
+    code: str = "",
+    message: str = "",
+    complaint: Complaint | None = None,
+    response_status: int | None = None,
+    response_body: Mapping[str, Any] | None = None,
+) -> None:
+    """Record what became of a submission (registered, refused with a code, failed …) and the
+    answer given, so a repeated Idempotency-Key replays it. Joins the caller's transaction
+    when there is one, else commits on its own."""
+    with transaction.atomic():
+        IntakeRecord.objects.filter(pk=intake.pk).update(
+            outcome=outcome,
+            reason_code=code[:50],
+            reason_message=message,
+            complaint=complaint,
+            response_status=response_status,
+            response_body=dict(response_body) if response_body is not None else None,
+            updated_at=timezone.now(),
+        )
+    intake.outcome, intake.reason_code, intake.complaint = outcome, code[:50], complaint
+
+
+def complaint_register(
+    *,
+    provider: Provider,
+    submission: Submission,
+    actor: Actor,
+    intake: IntakeRecord,
+    registered_at: datetime | None = None,
+) -> Registration:
+    """Register ``submission`` in ``provider``'s register, governed for life by the policy
+    version in force at receipt (T-6: the receipt is the real one — a letter's delivery, an
+    email's arrival — not the typing time).
+
+    Raises :class:`ApplicationError`: ``no_policy_in_force`` / ``out_of_range`` (422) for a
+    receipt no procedure governs, ``channel_not_accepted`` (422, PC-2) where the procedure
+    refuses the channel, and the domain's codes (422) for facts that cannot be read. Each
+    refusal or failure is recorded on ``intake`` before it is raised.
+    """
+    facts = submission.facts
+    now = registered_at or timezone.now()
+    try:
+        version = policy_in_force(provider=provider, at=facts.received_at)
+        policy = policy_of(version)
+        decision = deadlines_at_registration(policy, facts, registered_at=now)
+    except (ApplicationError, DomainError) as error:
+        intake_record_close(intake=intake, outcome="failed", code=error.code, message=error.message)
+        raise _as_application_error(error) from None
+    language = submission.customer.language or policy.default_language
+    if not decision.accepted:
+        refusal = decision.refusal
+        code = refusal.code if refusal is not None else "channel_not_accepted"
+        message = refusal.text(language, policy.default_language) if refusal is not None else ""
+        intake_record_close(intake=intake, outcome="refused", code=code, message=message)
+        raise ApplicationError(code, message, "channel", status=422)
+    year = facts.received_at.astimezone(get_zone(policy.time_zone)).year
+    with transaction.atomic(durable=True):
+        number = complaint_number_next(
+            provider=provider, year=year, format=policy.registration_number
+        )
+        complaint = Complaint.objects.create(
+            **_case_fields(provider, version, facts, submission, decision, language),
+            number=number.number,
+            year=number.year,
+            sequence=number.sequence,
+            registered_at=now,
+            created_by_type=actor.type,
+            created_by_user=actor.user,
+            created_by_label=actor.label[:150],
+        )
+        ComplaintDeadline.objects.bulk_create(
+            ComplaintDeadline(
+                complaint=complaint,
+                clock=deadline.clock,
+                due_at=deadline.due_at,
+                rule=deadline.rule,
+                basis_amount=deadline.basis.amount,
+                basis_unit=deadline.basis.unit,
+                counted_from=deadline.basis.counted_from,
+                milestone=deadline.milestone,
+                created_at=now,
+            )
+            for deadline in decision.deadlines
+        )
+        complaint_event_record(
+            complaint=complaint,
+            actor=actor,
+            type="registered",
+            at=now,
+            after={
+                "number": complaint.number,
+                "status": complaint.status,
+                "channel": complaint.channel,
+                "treated_as": complaint.treated_as,
+                "department": complaint.department,
+                "policy_version": version.version,
+                "deadlines": {d.clock: d.due_at.isoformat() for d in decision.deadlines},
+                "rules": list(decision.rules),
+            },
+        )
+        intake_record_close(intake=intake, outcome="registered", complaint=complaint)
+        complaint_id = complaint.pk
+        transaction.on_commit(lambda: acknowledgement_send.enqueue(complaint_id))
+    return Registration(complaint=complaint, decision=decision, policy=policy)
+
+
+def _case_fields(
+    provider: Provider,
+    version: PolicyVersion,
+    facts: CaseFacts,
+    submission: Submission,
+    decision: IntakeDecision,
+    language: str,
+) -> dict[str, Any]:
+    discovered = facts.defect_discovered_at
+    filing = decision.filing
+    customer = submission.customer
+    return {
+        "provider": provider,
+        "policy_version": version,
+        "kind": facts.kind,
+        "treated_as": decision.treated_as or facts.kind,
+        "category": facts.category,
+        "channel": facts.channel,
+        "department": decision.department or "",
+        "complexity": decision.complexity or facts.complexity,
+        "fault_location": facts.fault_location,
+        "fault_started_at": facts.fault_started_at,
+        "defect_discovered_at": discovered if isinstance(discovered, datetime) else None,
+        "defect_discovered_on": (
+            discovered
+            if isinstance(discovered, date) and not isinstance(discovered, datetime)
+            else None
+        ),
+        "invoice_delivered_on": facts.invoice_delivered_at,
+        "service_restored_at": facts.service_restored_at,
+        "customer_name": customer.name[:200],
+        "customer_email": customer.email,
+        "customer_phone": customer.phone[:32],
+        "customer_reference": customer.reference[:100],
+        "customer_language": language,
+        "subject": submission.subject[:300],
+        "body": submission.body,
+        "received_at": facts.received_at,
+        "filing_last_day": filing.rolled_to or filing.last_day if filing else None,
+        "filing_counted_last_day": filing.last_day if filing else None,
+        "filing_in_time": filing.in_time if filing else None,
+    }
+
+
+def _as_application_error(error: ApplicationError | DomainError) -> ApplicationError:
+    if isinstance(error, ApplicationError):
+        return error
+    return ApplicationError(error.code, error.message, error.field, status=422, params=error.params)
