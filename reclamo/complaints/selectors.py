@@ -1,0 +1,179 @@
+"""Reads of the register. Every selector takes the provider: no query crosses tenants.
+
+The register is read oldest first (PC-14: first in, first out), ordered by ``received_at`` then
+``number``, and paged by keyset (the last row's ``(received_at, number)``), so a page costs the
+same at any depth — the index ``complaint_register`` (provider, received_at, number) answers it.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from reclamo.complaints.models import Complaint, ComplaintDeadline, ComplaintEvent
+from reclamo.domain.calendar import get_zone
+from reclamo.errors import ApplicationError
+from reclamo.providers.models import Provider
+
+__all__ = [
+    "RegisterFilters",
+    "RegisterPage",
+    "complaint_get",
+    "complaint_register_page",
+    "complaint_register_rows",
+    "cursor_decode",
+    "cursor_encode",
+]
+
+MAX_PAGE = 500
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterFilters:
+    """The register's filters (api.md: status, department, kind, received between; the staff
+    page adds channel, overdue and a text search). Dates are the provider's local dates,
+    inclusive."""
+
+    status: str | None = None
+    department: str | None = None
+    kind: str | None = None
+    channel: str | None = None
+    received_from: date | None = None
+    received_to: date | None = None
+    overdue_at: datetime | None = None  # only cases with a current deadline before this instant
+    search: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterPage:
+    items: Sequence[Complaint]
+    next: str | None  # the cursor of the next page, None on the last
+
+
+def _current_deadlines() -> Prefetch[Any]:
+    return Prefetch(
+        "deadlines",
+        queryset=ComplaintDeadline.objects.filter(superseded_at__isnull=True).order_by("due_at"),
+        to_attr="current_deadlines",
+    )
+
+
+def complaint_get(
+    *, provider: Provider, number: str, with_events: bool = False
+) -> Complaint | None:
+    """One case of ``provider`` by its number; another provider's number is None (a 404)."""
+    queryset = Complaint.objects.filter(provider=provider, number=number).select_related(
+        "provider", "policy_version"
+    )
+    prefetches: list[Prefetch[Any]] = [_current_deadlines()]
+    if with_events:
+        prefetches.append(
+            Prefetch(
+                "events",
+                queryset=ComplaintEvent.objects.order_by("at", "id").select_related("actor_user"),
+                to_attr="event_list",
+            )
+        )
+    return queryset.prefetch_related(*prefetches).first()
+
+
+def _filtered(provider: Provider, filters: RegisterFilters, zone_name: str) -> QuerySet[Complaint]:
+    queryset = Complaint.objects.filter(provider=provider)
+    for field in ("status", "department", "kind", "channel"):
+        value = getattr(filters, field)
+        if value:
+            queryset = queryset.filter(**{field: value})
+    zone = get_zone(zone_name)
+    if filters.received_from is not None:
+        start = datetime.combine(filters.received_from, time.min, tzinfo=zone)
+        queryset = queryset.filter(received_at__gte=start)
+    if filters.received_to is not None:
+        end = datetime.combine(filters.received_to + timedelta(days=1), time.min, tzinfo=zone)
+        queryset = queryset.filter(received_at__lt=end)
+    if filters.overdue_at is not None:
+        queryset = queryset.filter(
+            status__in=("registered", "in_progress", "waiting_for_customer"),
+            deadlines__superseded_at__isnull=True,
+            deadlines__due_at__lt=filters.overdue_at,
+        ).distinct()
+    search = filters.search.strip()
+    if search:
+        queryset = queryset.filter(
+            Q(number__iexact=search)
+            | Q(customer_name__icontains=search)
+            | Q(customer_email__iexact=search)
+            | Q(subject__icontains=search)
+        )
+    return queryset
+
+
+def complaint_register_page(
+    *,
+    provider: Provider,
+    filters: RegisterFilters,
+    cursor: str | None = None,
+    limit: int = 50,
+    time_zone: str = "UTC",
+) -> RegisterPage:
+    """One page of the register, oldest first, with each case's current deadlines prefetched
+    (``complaint.current_deadlines``, nearest first): two queries at any depth and size."""
+    if not 1 <= limit <= MAX_PAGE:
+        raise ApplicationError(
+            "invalid_limit", f"limit must be 1 to {MAX_PAGE}, not {limit}.", "limit", status=422
+        )
+    queryset = _filtered(provider, filters, time_zone)
+    if cursor:
+        received_at, number = cursor_decode(cursor)
+        queryset = queryset.filter(
+            Q(received_at__gt=received_at) | Q(received_at=received_at, number__gt=number)
+        )
+    rows = list(
+        queryset.order_by("received_at", "number")
+        .select_related("provider")
+        .prefetch_related(_current_deadlines())[: limit + 1]
+    )
+    more = len(rows) > limit
+    items = rows[:limit]
+    return RegisterPage(
+        items=items,
+        next=cursor_encode(items[-1].received_at, items[-1].number) if more and items else None,
+    )
+
+
+def complaint_register_rows(
+    *, provider: Provider, filters: RegisterFilters, time_zone: str = "UTC", chunk_size: int = 2000
+) -> QuerySet[Complaint]:
+    """Every case matching ``filters``, oldest first, for a streamed export: iterate it with
+    ``.iterator(chunk_size=…)`` (a server-side cursor on PostgreSQL), constant memory."""
+    return _filtered(provider, filters, time_zone).order_by("received_at", "number")
+
+
+def cursor_encode(received_at: datetime, number: str) -> str:
+    raw = json.dumps([received_at.isoformat(), number], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def cursor_decode(cursor: str) -> tuple[datetime, str]:
+    """The position a cursor names; a cursor that was not made by :func:`cursor_encode` is a
+    422 ``invalid_cursor``, not a 500."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        received, number = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        at = datetime.fromisoformat(received)
+        if at.tzinfo is None or not isinstance(number, str):
+            raise ValueError(cursor)
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError, OverflowError):
+        raise ApplicationError(
+            "invalid_cursor",
+            "cursor is not one this register gave; start again without it.",
+            "cursor",
+            status=422,
+        ) from None
+    return at, number
