@@ -54,6 +54,7 @@ from reclamo.domain.policy.loading import (
     load_policy_bytes,
     load_policy_file,
     load_policy_text,
+    policy_text,
 )
 from reclamo.domain.policy.opening_hours import OpeningWindow, WeeklyHours
 from reclamo.domain.policy.periods import PERIOD_LIMITS, Period
@@ -129,5 +130,6 @@ __all__ = [
     "load_policy_bytes",
     "load_policy_file",
     "load_policy_text",
+    "policy_text",
     "policy_warnings",
 ]

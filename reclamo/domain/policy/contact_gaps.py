@@ -14,7 +14,7 @@ from reclamo.domain.policy.problems import PolicyProblem, locate
 from reclamo.domain.policy.schema import Policy
 
 _WHAT_CUSTOMERS_NEED = {
-    "url": "the address of the page (url)",
+    "url": "the address of its page (url)",
     "addresses": "an email address (addresses)",
     "phone_numbers": "a phone number (phone_numbers)",
     "postal_address": "a postal address (postal_address)",
@@ -35,18 +35,19 @@ def policy_warnings(
         missing = channel.missing_contact_data()
         if not channel.enabled or not missing:
             continue
-        loc: Loc = ("channels", index)
+        # Point at where the data goes: the first missing field, or the channel.
+        loc: Loc = ("channels", index, *missing[0].split("."))
         if root is not None:
             line, path = locate(root, loc)
         else:
-            line, path = None, f"channels[{index}]"
+            line, path = None, f"channels[{index}].{missing[0]}"
         needs = " and ".join(_WHAT_CUSTOMERS_NEED.get(name, name) for name in missing)
         warnings.append(
             PolicyProblem(
                 source,
                 line,
                 path,
-                f"the {channel.kind} channel is enabled but has no {needs} — customers cannot "
+                f"the {channel.kind} channel is enabled but lacks {needs} — customers cannot "
                 "use it; add the data or disable the channel",
             )
         )

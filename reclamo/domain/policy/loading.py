@@ -30,6 +30,8 @@ MAX_POLICY_CHARACTERS = 256 * 1024
 MAX_NESTING = 64
 MAX_NUMBER_CHARACTERS = 100
 
+_PATH_SHOWN = 8
+_ANCHORS_SHOWN = 3
 _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 
@@ -141,11 +143,12 @@ def _syntax_problem(exc: yaml.YAMLError, text: str, source: str) -> PolicyProble
     if isinstance(exc, yaml.reader.ReaderError):
         # A control character or a binary upload decoded by chance.
         line = text.count("\n", 0, exc.position) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         return PolicyProblem(
             source,
             line,
             "",
-            f"the file contains a character that is not text ({exc.character!r}) — "
+            f"the file contains a character that is not text (U+{code:04X}) — "
             "a policy file is plain UTF-8 text",
         )
     return PolicyProblem(source, None, "", f"YAML error: {exc}")
@@ -157,7 +160,9 @@ class _PolicyLoader(yaml.SafeLoader):
     def __init__(self, text: str, source: str) -> None:
         super().__init__(text)
         self.source = source
-        self.refused: list[PolicyProblem] = []
+        self._anchors: list[PolicyProblem] = []
+        self._anchor_count = 0
+        self._numbers: list[PolicyProblem] = []
         # The path of the node being composed, for problems ("departments[1].hours").
         self._path: list[str | int | None] = []
 
@@ -171,18 +176,9 @@ class _PolicyLoader(yaml.SafeLoader):
             self._path.append(_path_element(index))
         try:
             if len(self._path) > MAX_NESTING:
-                problem = self._problem(
-                    line, f"nested more than {MAX_NESTING} levels deep — no policy needs that"
-                )
-                raise PolicyInvalid([problem])
+                raise PolicyInvalid([self._too_deep(line)])
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-                self.refused.append(
-                    self._problem(
-                        line,
-                        f"anchors and aliases (&{event.anchor} / *{event.anchor}) are not "
-                        "allowed in a policy file — write the value out where it is needed",
-                    )
-                )
+                self._refuse_anchor(line, event.anchor)
                 if isinstance(event, yaml.AliasEvent):
                     self.get_event()  # type: ignore[no-untyped-call]
                     return yaml.ScalarNode("tag:yaml.org,2002:null", "", mark)
@@ -192,7 +188,7 @@ class _PolicyLoader(yaml.SafeLoader):
                 and node.tag in (_INT_TAG, _FLOAT_TAG)
                 and len(node.value) > MAX_NUMBER_CHARACTERS
             ):
-                self.refused.append(
+                self._numbers.append(
                     self._problem(
                         line,
                         f"a number of {len(node.value):,} characters — no value in a "
@@ -203,6 +199,44 @@ class _PolicyLoader(yaml.SafeLoader):
         finally:
             if parent is not None:
                 self._path.pop()
+
+    def fetch_flow_collection_start(self, TokenClass: Any) -> None:
+        # The scanner keeps a possible key per open bracket and looks at all of them for every
+        # token, so "[[[[…" is refused while it is still shallow, before that turns quadratic.
+        if self.flow_level >= MAX_NESTING:
+            raise PolicyInvalid([self._too_deep(self.line + 1)])
+        super().fetch_flow_collection_start(TokenClass)
+
+    def _too_deep(self, line: int) -> PolicyProblem:
+        path = _dotted(self._path[:_PATH_SHOWN]) + ("…" if len(self._path) > _PATH_SHOWN else "")
+        return PolicyProblem(
+            self.source,
+            line,
+            path,
+            f"nested more than {MAX_NESTING} levels deep — no policy needs that",
+        )
+
+    def _refuse_anchor(self, line: int, name: str) -> None:
+        # One problem says it all; a bomb of a thousand aliases need not list each.
+        if len(self._anchors) < _ANCHORS_SHOWN:
+            self._anchors.append(
+                self._problem(
+                    line,
+                    f"anchors and aliases (&{name} / *{name}) are not allowed in a policy file — "
+                    "write the value out where it is needed",
+                )
+            )
+        self._anchor_count += 1
+
+    @property
+    def refused(self) -> list[PolicyProblem]:
+        problems = self._anchors + self._numbers
+        if self._anchor_count > len(self._anchors):
+            more = self._anchor_count - len(self._anchors)
+            problems.append(
+                PolicyProblem(self.source, None, "", f"and {more} more anchors or aliases")
+            )
+        return problems
 
     def _problem(self, line: int, message: str) -> PolicyProblem:
         return PolicyProblem(self.source, line, _dotted(self._path), message)
