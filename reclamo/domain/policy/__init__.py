@@ -20,7 +20,8 @@ The modules, from the ground up:
 - ``opening_hours``: weekly hours as in a shop window; ``periods``: bounded lengths of time;
 - ``identity``, ``channels``, ``routing``, ``clocks``, ``remedies``, ``escalation``: the sections;
 - ``schema``: the :class:`Policy` model; ``cross_check``: do the sections agree;
-- ``problems``: where in the file a problem is; ``loading``: YAML in, with its limits;
+- ``problems``: where in the file a problem is; ``yaml_reader``: YAML in, within limits;
+  ``loading``: file, bytes or text in, :class:`Policy` out;
 - ``contact_gaps``: the warnings.
 """
 
@@ -50,7 +51,6 @@ from reclamo.domain.policy.escalation import Escalation, EscalationBody
 from reclamo.domain.policy.fields import CHANNELS_PLACEHOLDER, LocalizedText
 from reclamo.domain.policy.identity import Address, CitedAct, OutdatedCitation
 from reclamo.domain.policy.loading import (
-    MAX_POLICY_CHARACTERS,
     load_policy_bytes,
     load_policy_file,
     load_policy_text,
@@ -62,6 +62,7 @@ from reclamo.domain.policy.problems import PolicyInvalid, PolicyProblem
 from reclamo.domain.policy.remedies import PriceItem, PriceList, Remedies
 from reclamo.domain.policy.routing import Route, Routing
 from reclamo.domain.policy.schema import Policy
+from reclamo.domain.policy.yaml_reader import MAX_POLICY_CHARACTERS
 from reclamo.domain.vocabulary import (
     CATEGORIES,
     CHANNEL_KINDS,
