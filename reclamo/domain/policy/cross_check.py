@@ -154,23 +154,31 @@ def _channel_problems(policy: Policy, references: _References) -> Problems:
                 f"a {channel.kind} channel is already declared — put all its addresses, "
                 "numbers or locations in one entry",
             )
-        yield from _channel_reference_problems(channel, loc, references)
-        yield from _channel_placeholder_problems(channel, loc)
+        yield from _channel_message_problems(channel, loc, references)
         if channel.enabled:
             yield from _channel_coverage_problems(policy, channel, loc)
+        yield from _channel_department_problems(channel, loc, references)
     yield from _placeholder_problems(("channel_unavailable",), policy.channel_unavailable)
     if not any(c.enabled and "complaint" in c.accepts for c in policy.channels):
         yield ("channels",), "no enabled channel accepts complaints"
 
 
-def _channel_reference_problems(channel: Channel, loc: Loc, references: _References) -> Problems:
-    """Kinds and departments a channel names are declared by the policy."""
+def _channel_message_problems(channel: Channel, loc: Loc, references: _References) -> Problems:
+    """The kinds a channel accepts, converts and refuses are the policy's; its notices and
+    refusals use only the placeholder that is filled in (PC-2)."""
     for position, kind in enumerate(channel.accepts):
         yield from references.kind((*loc, "accepts", position), kind)
     for position, rule in enumerate(channel.treat_as):
         yield from references.kind((*loc, "treat_as", position, "kind"), rule.kind)
-    for kind in channel.refusals:
+    for position, rule in enumerate(channel.treat_as):
+        yield from _placeholder_problems((*loc, "treat_as", position, "notice"), rule.notice)
+    for kind, refusal in channel.refusals.items():
         yield from references.kind((*loc, "refusals", kind), kind)
+        yield from _placeholder_problems((*loc, "refusals", kind, "message"), refusal.message)
+
+
+def _channel_department_problems(channel: Channel, loc: Loc, references: _References) -> Problems:
+    """Email addresses, phone numbers and menu keys lead to declared departments (PN-1)."""
     for position, address in enumerate(channel.addresses):
         yield from references.department(
             (*loc, "addresses", position, "department"), address.department
@@ -181,14 +189,6 @@ def _channel_reference_problems(channel: Channel, loc: Loc, references: _Referen
         )
     for position, entry in enumerate(channel.menu):
         yield from references.department((*loc, "menu", position, "department"), entry.department)
-
-
-def _channel_placeholder_problems(channel: Channel, loc: Loc) -> Problems:
-    """Notices and refusals use only the placeholder that is filled in (PC-2)."""
-    for position, rule in enumerate(channel.treat_as):
-        yield from _placeholder_problems((*loc, "treat_as", position, "notice"), rule.notice)
-    for kind, refusal in channel.refusals.items():
-        yield from _placeholder_problems((*loc, "refusals", kind, "message"), refusal.message)
 
 
 def _placeholder_problems(loc: Loc, text: LocalizedText) -> Problems:

@@ -16,7 +16,7 @@ text. Hence:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.composer import Composer
@@ -255,28 +255,49 @@ def _dotted(path: list[str | int | None]) -> str:
 def duplicate_keys(root: yaml.Node, source: str) -> Iterator[PolicyProblem]:
     """YAML silently keeps the last of two equal keys; a policy must not lose a value that way.
 
-    The tree has no aliases (refused above), so each node is reached once; the walk keeps its
-    own stack so depth costs no recursion."""
-    stack: list[tuple[yaml.Node, str]] = [(root, "")]
+    The walk visits each node once even where nodes are shared (aliases are refused above, but
+    a shared node walked as a tree is what made the "billion laughs" exponential), and keeps its
+    own stack, in document order, so depth costs no recursion."""
+    stack = [_children(root, "")]
+    visited = {id(root)}
     while stack:
-        node, path = stack.pop()
-        children: list[tuple[yaml.Node, str]] = []
-        if isinstance(node, yaml.MappingNode):
-            seen: dict[str, int] = {}
-            for key_node, value_node in node.value:
-                key = str(key_node.value)
-                child = f"{path}.{key}" if path else key
-                if key in seen:
-                    yield PolicyProblem(
-                        source,
-                        key_node.start_mark.line + 1,
-                        child,
-                        f"key {key!r} appears twice in this mapping (first on line {seen[key]}) — "
-                        "YAML would keep only the last; remove one",
-                    )
-                else:
-                    seen[key] = key_node.start_mark.line + 1
-                children.append((value_node, child))
-        elif isinstance(node, yaml.SequenceNode):
-            children = [(item, f"{path}[{index}]") for index, item in enumerate(node.value)]
-        stack.extend(reversed(children))
+        frame = stack[-1]
+        step = next(frame.items, None)
+        if step is None:
+            stack.pop()
+            continue
+        key_node, node, path = step
+        if key_node is not None:
+            key, line = str(key_node.value), key_node.start_mark.line + 1
+            if key in frame.seen:
+                yield PolicyProblem(
+                    source,
+                    line,
+                    path,
+                    f"key {key!r} appears twice in this mapping (first on line "
+                    f"{frame.seen[key]}) — YAML would keep only the last; remove one",
+                )
+            else:
+                frame.seen[key] = line
+        if id(node) not in visited:
+            visited.add(id(node))
+            stack.append(_children(node, path))
+
+
+class _Frame(NamedTuple):
+    items: Iterator[tuple[yaml.Node | None, yaml.Node, str]]
+    seen: dict[str, int]  # key → line, in this mapping
+
+
+def _children(node: yaml.Node, path: str) -> _Frame:
+    if isinstance(node, yaml.MappingNode):
+        pairs = ((key, value, _child_path(path, str(key.value))) for key, value in node.value)
+        return _Frame(pairs, {})
+    if isinstance(node, yaml.SequenceNode):
+        items = ((None, item, f"{path}[{index}]") for index, item in enumerate(node.value))
+        return _Frame(items, {})
+    return _Frame(iter(()), {})
+
+
+def _child_path(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
