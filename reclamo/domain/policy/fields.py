@@ -25,8 +25,10 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+# Where in the policy a value is, as pydantic reports it: ("departments", 1, "hours", "sat").
 Loc = tuple[str | int, ...]
 
+# Whether a schedule counts public holidays as working days or closed days (T-5).
 HolidayRule = Literal["working", "closed"]
 
 # The placeholder a refusal may use; it is replaced by the names of the channels that do accept
