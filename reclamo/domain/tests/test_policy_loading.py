@@ -224,6 +224,15 @@ def test_any_text_is_loaded_or_refused_with_problems(text: str) -> None:
 
 
 @FUZZ
+@given(st.binary(max_size=300))
+def test_any_bytes_are_loaded_or_refused_with_problems(data: bytes) -> None:
+    try:
+        load_policy_bytes(data, source="fuzz.yaml")
+    except PolicyInvalid as invalid:
+        assert all(problem.file == "fuzz.yaml" for problem in invalid.problems)
+
+
+@FUZZ
 @given(yaml_values)
 def test_any_yaml_document_is_loaded_or_refused_with_problems(value: object) -> None:
     refused_or_loaded(yaml.safe_dump(value, allow_unicode=True))
