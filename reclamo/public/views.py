@@ -13,11 +13,13 @@ from reclamo.domain.calendar import get_zone
 from reclamo.domain.deadlines import Basis, Preview, preview
 from reclamo.domain.errors import DomainError
 from reclamo.domain.policy import Policy
+from reclamo.formats import zone_name
 from reclamo.labels import CLOCK_EVENT_LABELS, CLOCK_EXPLANATIONS, CLOCK_LABELS
 from reclamo.providers.models import Provider
 from reclamo.providers.selectors import policy_current, provider_get, provider_list
 from reclamo.public.contact import contact_page, departments
 from reclamo.public.forms import DeadlineQuestionForm
+from reclamo.public.texts import Text, localized
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -113,12 +115,28 @@ def _deadline_rows(answer: Preview, policy: Policy) -> list[dict[str, Any]]:
     return rows
 
 
+def _department(policy: Policy, slug: str | None, language: str) -> dict[str, Text] | None:
+    """Where the case goes (PN-1 routing), named as the contact page names the department."""
+    department = policy.department(slug) if slug else None
+    if department is None:
+        return None
+    return {
+        "name": localized(policy, department.name, language),
+        "description": localized(policy, department.description, language),
+    }
+
+
 def deadline_calculator(request: HttpRequest, slug: str) -> HttpResponse:
     """ "When will my complaint be answered?" — the deadline preview as a page (api.md)."""
     provider, policy = _provider_policy(slug)
     language = get_language()
     zone = get_zone(policy.time_zone)
-    context: dict[str, Any] = {"provider": provider, "policy": policy, "zone": policy.time_zone}
+    context: dict[str, Any] = {
+        "provider": provider,
+        "policy": policy,
+        "zone": policy.time_zone,
+        "zone_label": zone_name(policy.time_zone, policy.country, language),
+    }
     with timezone.override(zone):
         form = DeadlineQuestionForm(
             request.POST if request.method == "POST" else None, policy=policy, language=language
@@ -131,6 +149,7 @@ def deadline_calculator(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 context["answer"] = answer
                 context["rows"] = _deadline_rows(answer, policy)
+                context["department"] = _department(policy, answer.department, language)
                 context["refusal"] = (
                     answer.refusal.text(language, policy.default_language) if answer.refusal else ""
                 )
