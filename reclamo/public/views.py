@@ -19,6 +19,7 @@ from reclamo.providers.models import Provider
 from reclamo.providers.selectors import policy_current, provider_get, provider_list
 from reclamo.public.contact import contact_page, departments
 from reclamo.public.forms import DeadlineQuestionForm
+from reclamo.public.rules import rule_entries
 from reclamo.public.texts import Text, localized
 
 
@@ -59,6 +60,15 @@ def provider_open_now(request: HttpRequest, slug: str) -> HttpResponse:
     entries = departments(policy, language=get_language(), now=timezone.now())
     return render(
         request, "public/_departments.html", {"provider": provider, "departments": entries}
+    )
+
+
+def provider_rules(request: HttpRequest, slug: str) -> HttpResponse:
+    """What each rule id the calculator cites sets, so a rule id links to something readable."""
+    provider, policy = _provider_policy(slug)
+    entries = rule_entries(policy, get_language())
+    return render(
+        request, "public/rules.html", {"provider": provider, "policy": policy, "entries": entries}
     )
 
 

@@ -212,3 +212,24 @@ def test_PN_5_romanian_dates_are_lower_case_in_running_text(client, bundled_prov
     )
     assert "decembrie 2026" in html and "(ora României)" in html
     assert "Decembrie" not in html
+
+
+@pytest.mark.rule("PC-12", "PC-13")
+def test_rule_ids_link_to_what_the_rule_sets(client, bundled_providers) -> None:
+    html = _ask(
+        client,
+        "petrocomp",
+        "en",
+        kind="complaint",
+        channel="letter",
+        received_at="2026-11-20T10:00",
+        category="quality",
+        complexity="technical",
+    )
+    assert '<a class="rule" href="/en/p/petrocomp/rules/#rule-PC-12">Rule PC-12</a>' in html
+    rules = client.get("/en/p/petrocomp/rules/").content.decode()
+    entry = rules[rules.index('id="rule-PC-12"') :]
+    entry = entry[: entry.index("</dd>")]
+    assert "Answer due: 30 days from when the provider receives it" in entry
+    assert 'id="rule-PC-13"' in rules
+    assert "Deemed upheld: 60 days from when the provider receives it" in rules
