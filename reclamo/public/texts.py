@@ -6,6 +6,7 @@ provider's default language. Pages mark every fallback with ``lang`` (the ``lang
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reclamo.domain.policy import LocalizedText, Policy
@@ -30,10 +31,15 @@ class Text:
 
 def localized(policy: Policy, value: LocalizedText | None, language: str) -> Text:
     """``value`` in ``language``, else English, else the policy's default language."""
-    if value is None:
+    return choose(value.root if value is not None else None, language, policy.default_language)
+
+
+def choose(texts: Mapping[str, str] | None, language: str, default_language: str) -> Text:
+    """The text of ``texts`` (language → text) a visitor reading ``language`` is shown."""
+    if not texts:
         return Text("", language)
-    for candidate in (language, FALLBACK_LANGUAGE, policy.default_language):
-        if candidate in value.root:
-            return Text(value.root[candidate], candidate)
-    first = next(iter(value.root))
-    return Text(value.root[first], first)
+    for candidate in (language, FALLBACK_LANGUAGE, default_language):
+        if candidate in texts:
+            return Text(texts[candidate], candidate)
+    first = next(iter(texts))
+    return Text(texts[first], first)

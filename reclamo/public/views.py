@@ -20,7 +20,7 @@ from reclamo.providers.selectors import policy_current, provider_get, provider_l
 from reclamo.public.contact import contact_page, departments
 from reclamo.public.forms import DeadlineQuestionForm
 from reclamo.public.rules import rule_entries
-from reclamo.public.texts import Text, localized
+from reclamo.public.texts import Text, choose, localized
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -160,11 +160,13 @@ def deadline_calculator(request: HttpRequest, slug: str) -> HttpResponse:
                 context["answer"] = answer
                 context["rows"] = _deadline_rows(answer, policy)
                 context["department"] = _department(policy, answer.department, language)
-                context["refusal"] = (
-                    answer.refusal.text(language, policy.default_language) if answer.refusal else ""
+                # The engine's messages, in the same language choice as every policy text.
+                default = policy.default_language
+                context["refusal"] = choose(
+                    answer.refusal.texts if answer.refusal else None, language, default
                 )
-                context["notice"] = (
-                    answer.notice.text(language, policy.default_language) if answer.notice else ""
+                context["notice"] = choose(
+                    answer.notice.texts if answer.notice else None, language, default
                 )
     context["form"] = form
     htmx = getattr(request, "htmx", False)  # django-htmx's middleware sets it

@@ -233,3 +233,21 @@ def test_rule_ids_link_to_what_the_rule_sets(client, bundled_providers) -> None:
     assert "Answer due: 30 days from when the provider receives it" in entry
     assert 'id="rule-PC-13"' in rules
     assert "Deemed upheld: 60 days from when the provider receives it" in rules
+
+
+@pytest.mark.rule("UN-1")
+def test_UN_1_the_engines_notice_follows_the_language_choice_and_is_marked(
+    client, bundled_providers
+) -> None:
+    html = _ask(
+        client,
+        "unitel",
+        "ro",
+        kind="complaint",
+        channel="phone",
+        received_at="2026-11-20T10:00",
+        category="quality",
+    )
+    # UNITEL writes no Romanian: the notice is the English one, marked as such (not Slovak).
+    assert '<p class="notice" lang="en">A phone report is not a complaint' in html
+    assert "Telefonické oznámenie" not in html
