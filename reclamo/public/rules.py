@@ -45,7 +45,9 @@ def period_words(period: Period) -> str:
 
 
 def _clock(title: object, period: Period, start: str, kinds: Iterable[str], *extra: str) -> str:
-    applies = ", ".join([*(str(KIND_PLURALS[k]) for k in kinds), *extra])  # type: ignore[index]
+    # The conditions are form labels ("Quality of the service"); inside a sentence, lower case.
+    conditions = [word[:1].lower() + word[1:] for word in extra]
+    applies = ", ".join([*(str(KIND_PLURALS[k]) for k in kinds), *conditions])  # type: ignore[index]
     return _("%(title)s: %(period)s %(start)s (%(applies)s).") % {
         "title": title,
         "period": period_words(period),
