@@ -1,27 +1,33 @@
 """The public contact page of a provider, built from its policy (PN-3: "all in one place").
 
 Everything here is read from the policy: a new provider's page needs no code. Texts of the
-provider come from the policy in the visitor's language (else the provider's default language);
-Reclamo's own labels are translated with gettext.
+provider come from the policy in the visitor's language, else English where the policy has it,
+else the provider's default language; each text carries the language it is in, so the page marks
+every fallback with ``lang``. Reclamo's own labels are translated with gettext.
+
+Only what a customer can use is shown: a channel without the contact data needed to use it (a
+web form without its address, a letter channel without a postal address…) is left out, and so
+is the provider's own integration (API). Refusal messages are *replies* to a message someone
+sent; the page gives plain guidance instead ("Not accepted here: complaints. To file them, use:
+Letter, In person.").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reclamo.domain.deadlines import Message, fill_channels
 from reclamo.domain.policy import (
     Address,
     Channel,
-    LocalizedText,
     Policy,
     WeeklyHours,
 )
 from reclamo.labels import KIND_PLURALS
+from reclamo.public.texts import Text, localized
 
 DAY_LABELS = (
     gettext_lazy("Monday"),
@@ -34,6 +40,15 @@ DAY_LABELS = (
 )
 
 
+def customer_channels(policy: Policy) -> list[Channel]:
+    """The channels a customer can use: enabled, with their contact data, never the API."""
+    return [
+        channel
+        for channel in policy.channels
+        if channel.enabled and channel.kind != "api" and not channel.missing_contact_data()
+    ]
+
+
 @dataclass(frozen=True)
 class HoursRow:
     days: str
@@ -43,8 +58,8 @@ class HoursRow:
 @dataclass(frozen=True)
 class DepartmentEntry:
     slug: str
-    name: str
-    description: str
+    name: Text
+    description: Text
     hours: list[HoursRow] | None
     open_now: bool | None
 
@@ -53,30 +68,37 @@ class DepartmentEntry:
 class PhoneEntry:
     number: str
     e164: str
-    label: str
-    department: str
+    label: Text
+    department: Text
 
 
 @dataclass(frozen=True)
 class MenuEntry:
     digit: str
-    department: str
+    department: Text
 
 
 @dataclass(frozen=True)
 class EmailEntry:
     email: str
-    department: str
+    department: Text
 
 
 @dataclass(frozen=True)
 class LocationEntry:
-    name: str
-    address: list[str]
+    name: Text
+    address: list[Text]
     hours: list[HoursRow] | None
     open_now: bool | None
     latitude: float | None
     longitude: float | None
+
+    @property
+    def coordinates(self) -> str | None:
+        """ "44.381988, 26.136262": a decimal point in every language, as maps read them."""
+        if self.latitude is None or self.longitude is None:
+            return None
+        return f"{self.latitude:.6f}, {self.longitude:.6f}"
 
     @property
     def map_url(self) -> str | None:
@@ -87,31 +109,47 @@ class LocationEntry:
 
 
 @dataclass(frozen=True)
+class Guidance:
+    """A kind a channel does not take as itself, and where to send it instead."""
+
+    kind: str
+    recorded_as: str
+    alternatives: list[Text]
+
+
+@dataclass(frozen=True)
 class ChannelEntry:
     kind: str
-    name: str
-    description: str
+    name: Text
+    description: Text
     written: bool
     accepts: list[str]
-    notices: list[str]
+    guidance: list[Guidance]
     url: str | None = None
     hours: list[HoursRow] | None = None
     phones: list[PhoneEntry] = field(default_factory=list)
     menu: list[MenuEntry] = field(default_factory=list)
     emails: list[EmailEntry] = field(default_factory=list)
     locations: list[LocationEntry] = field(default_factory=list)
-    postal_address: list[str] | None = None
+    postal_address: list[Text] | None = None
+
+
+@dataclass(frozen=True)
+class RefusedChannel:
+    """A channel the procedure refuses kinds on but publishes no contact data for (PC-2)."""
+
+    name: Text
+    guidance: list[Guidance]
 
 
 @dataclass(frozen=True)
 class EscalationEntry:
-    name: str
-    address: list[str]
+    name: Text
+    address: list[Text]
     email: str | None
     web: str | None
     phone: str | None
     fax: str | None
-    note: str
 
 
 @dataclass(frozen=True)
@@ -119,13 +157,14 @@ class ContactPage:
     brand: str
     legal_name: str
     website: str | None
-    language_notice: str
+    language_notice: Text
     departments: list[DepartmentEntry]
     channels: list[ChannelEntry]
-    escalation_notice: str
+    refused_channels: list[RefusedChannel]
+    escalation_notice: Text
     escalation: list[EscalationEntry]
     version: str
-    effective_from: str
+    effective_from: date
 
 
 def hours_rows(hours: WeeklyHours) -> list[HoursRow]:
@@ -152,44 +191,58 @@ def hours_rows(hours: WeeklyHours) -> list[HoursRow]:
     return rows
 
 
-def _text(policy: Policy, value: LocalizedText | None, language: str) -> str:
-    return policy.text(value, language) if value is not None else ""
-
-
-def _address(policy: Policy, address: Address | None, language: str) -> list[str]:
+def _address(policy: Policy, address: Address | None, language: str) -> list[Text]:
+    # Street and town are written locally and not translated; only the note is.
     if address is None:
         return []
-    lines = [address.street] if address.street else []
-    lines.append(" ".join(part for part in (address.postal_code, address.city) if part))
+    local = policy.default_language
+    lines = [Text(address.street, local)] if address.street else []
+    lines.append(Text(" ".join(p for p in (address.postal_code, address.city) if p), local))
     if address.note is not None:
-        lines.append(policy.text(address.note, language))
+        lines.append(localized(policy, address.note, language))
     return lines
 
 
-def _department_name(policy: Policy, slug: str | None, language: str) -> str:
+def _department_name(policy: Policy, slug: str | None, language: str) -> Text:
     department = policy.department(slug) if slug else None
-    return policy.text(department.name, language) if department else ""
+    return localized(policy, department.name if department else None, language)
 
 
-def _naming_channels(policy: Policy, message: LocalizedText, kind: str, language: str) -> str:
-    """The message with {channels} named as the deadline engine names them (PC-2, UN-1)."""
-    return Message("", fill_channels(policy, message, kind)).text(language, policy.default_language)
+def _guidance(
+    policy: Policy, channel: Channel, shown: list[Channel], language: str
+) -> list[Guidance]:
+    """For each kind of the policy this channel does not take as itself: what happens to it
+    here, and the channels a customer can file it on instead (PC-2, UN-1)."""
+    entries = []
+    for kind in policy.kinds:
+        if kind in channel.accepts:
+            continue
+        becomes = list(
+            dict.fromkeys(rule.becomes for rule in channel.treat_as if rule.kind == kind)
+        )
+        entries.append(
+            Guidance(
+                kind=str(KIND_PLURALS[kind]),
+                recorded_as=", ".join(str(KIND_PLURALS[b]) for b in becomes),
+                alternatives=[
+                    localized(policy, other.name, language)
+                    for other in shown
+                    if kind in other.accepts and other is not channel
+                ],
+            )
+        )
+    return entries
 
 
-def _channel(policy: Policy, channel: Channel, language: str, now: datetime) -> ChannelEntry:
-    notices = [
-        _naming_channels(policy, rule.notice, rule.kind, language) for rule in channel.treat_as
-    ]
-    notices += [
-        _naming_channels(policy, refusal.message, kind, language)
-        for kind, refusal in channel.refusals.items()
-    ]
-    locations = []
+def _location(
+    policy: Policy, channel: Channel, language: str, now: datetime
+) -> list[LocationEntry]:
+    entries = []
     for location in channel.locations:
         schedule = policy.schedule(location.hours, "working") if location.hours else None
-        locations.append(
+        entries.append(
             LocationEntry(
-                name=policy.text(location.name, language),
+                name=localized(policy, location.name, language),
                 address=_address(policy, location.address, language),
                 hours=hours_rows(location.hours) if location.hours else None,
                 open_now=schedule.is_open(now) if schedule else None,
@@ -197,20 +250,26 @@ def _channel(policy: Policy, channel: Channel, language: str, now: datetime) -> 
                 longitude=location.gps.lon if location.gps else None,
             )
         )
+    return entries
+
+
+def _channel(
+    policy: Policy, channel: Channel, shown: list[Channel], language: str, now: datetime
+) -> ChannelEntry:
     return ChannelEntry(
         kind=channel.kind,
-        name=policy.text(channel.name, language),
-        description=_text(policy, channel.description, language),
+        name=localized(policy, channel.name, language),
+        description=localized(policy, channel.description, language),
         written=channel.written,
         accepts=[str(KIND_PLURALS[kind]) for kind in channel.accepts],
-        notices=notices,
+        guidance=_guidance(policy, channel, shown, language),
         url=channel.url,
         hours=hours_rows(channel.hours) if channel.hours else None,
         phones=[
             PhoneEntry(
                 number=phone.number,
                 e164=phone.e164,
-                label=_text(policy, phone.label, language),
+                label=localized(policy, phone.label, language),
                 department=_department_name(policy, phone.department, language),
             )
             for phone in channel.phone_numbers
@@ -228,9 +287,26 @@ def _channel(policy: Policy, channel: Channel, language: str, now: datetime) -> 
             )
             for entry in channel.addresses
         ],
-        locations=locations,
+        locations=_location(policy, channel, language, now),
         postal_address=_address(policy, channel.postal_address, language) or None,
     )
+
+
+def _refused_channels(policy: Policy, shown: list[Channel], language: str) -> list[RefusedChannel]:
+    """Channels not shown whose refusals the procedure publishes ("reklamácie zaslané
+    elektronickou poštou nevybavujeme", PC-2): customers are told, though no address is given."""
+    entries = []
+    for channel in policy.channels:
+        if channel in shown or channel.kind == "api" or not channel.enabled:
+            continue
+        guidance = [
+            g
+            for g in _guidance(policy, channel, shown, language)
+            if any(str(KIND_PLURALS[kind]) == g.kind for kind in channel.refusals)
+        ]
+        if guidance:
+            entries.append(RefusedChannel(localized(policy, channel.name, language), guidance))
+    return entries
 
 
 def departments(policy: Policy, *, language: str, now: datetime) -> list[DepartmentEntry]:
@@ -241,8 +317,8 @@ def departments(policy: Policy, *, language: str, now: datetime) -> list[Departm
         entries.append(
             DepartmentEntry(
                 slug=department.slug,
-                name=policy.text(department.name, language),
-                description=_text(policy, department.description, language),
+                name=localized(policy, department.name, language),
+                description=localized(policy, department.description, language),
                 hours=hours_rows(department.hours) if department.hours else None,
                 open_now=schedule.is_open(now) if schedule else None,
             )
@@ -251,30 +327,29 @@ def departments(policy: Policy, *, language: str, now: datetime) -> list[Departm
 
 
 def contact_page(policy: Policy, *, language: str, now: datetime) -> ContactPage:
+    shown = customer_channels(policy)
     return ContactPage(
         brand=policy.provider.brand,
         legal_name=policy.provider.legal_name,
         website=policy.provider.website,
-        language_notice=_text(policy, policy.complaint_language_notice, language),
+        language_notice=localized(policy, policy.complaint_language_notice, language),
         departments=departments(policy, language=language, now=now),
-        channels=[
-            _channel(policy, channel, language, now)
-            for channel in policy.channels
-            if channel.enabled
-        ],
-        escalation_notice=policy.text(policy.escalation.notice, language),
+        channels=[_channel(policy, channel, shown, language, now) for channel in shown],
+        refused_channels=_refused_channels(policy, shown, language),
+        escalation_notice=localized(policy, policy.escalation.notice, language),
+        # A body's ``note`` is the policy author's editing note ("not named in the procedure;
+        # added"), for staff reading the file, so it is not shown.
         escalation=[
             EscalationEntry(
-                name=policy.text(body.name, language),
+                name=localized(policy, body.name, language),
                 address=_address(policy, body.address, language),
                 email=body.email,
                 web=body.web,
                 phone=body.phone,
                 fax=body.fax,
-                note=_text(policy, body.note, language),
             )
             for body in policy.escalation.bodies
         ],
         version=policy.version,
-        effective_from=policy.effective_from.isoformat(),
+        effective_from=policy.effective_from,
     )

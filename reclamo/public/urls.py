@@ -9,4 +9,5 @@ urlpatterns = [
     path("p/<slug:slug>/", views.provider_contact, name="provider"),
     path("p/<slug:slug>/deadlines/", views.deadline_calculator, name="deadlines"),
     path("p/<slug:slug>/open-now/", views.provider_open_now, name="provider-open-now"),
+    path("p/<slug:slug>/rules/", views.provider_rules, name="rules"),
 ]

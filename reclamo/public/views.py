@@ -15,11 +15,14 @@ from reclamo.domain.deadlines import Basis, IntakeDecision, preview
 from reclamo.domain.errors import DomainError
 from reclamo.domain.policy import Policy
 from reclamo.error_messages import error_message
+from reclamo.formats import zone_name
 from reclamo.labels import CLOCK_EVENT_LABELS, CLOCK_EXPLANATIONS, CLOCK_LABELS
 from reclamo.providers.models import Provider
 from reclamo.providers.selectors import policy_current, provider_get, provider_list
 from reclamo.public.contact import contact_page, departments
 from reclamo.public.forms import DeadlineQuestionForm
+from reclamo.public.rules import rule_entries
+from reclamo.public.texts import Text, choose, localized
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -56,6 +59,15 @@ def provider_open_now(request: HttpRequest, slug: str) -> HttpResponse:
     entries = departments(policy, language=get_language(), now=timezone.now())
     return render(
         request, "public/_departments.html", {"provider": provider, "departments": entries}
+    )
+
+
+def provider_rules(request: HttpRequest, slug: str) -> HttpResponse:
+    """What each rule id the calculator cites sets, so a rule id links to something readable."""
+    provider, policy = _provider_policy(slug)
+    entries = rule_entries(policy, get_language())
+    return render(
+        request, "public/rules.html", {"provider": provider, "policy": policy, "entries": entries}
     )
 
 
@@ -102,12 +114,28 @@ def _deadline_rows(answer: IntakeDecision, policy: Policy) -> list[dict[str, Any
     ]
 
 
+def _department(policy: Policy, slug: str | None, language: str) -> dict[str, Text] | None:
+    """Where the case goes (PN-1 routing), named as the contact page names the department."""
+    department = policy.department(slug) if slug else None
+    if department is None:
+        return None
+    return {
+        "name": localized(policy, department.name, language),
+        "description": localized(policy, department.description, language),
+    }
+
+
 def deadline_calculator(request: HttpRequest, slug: str) -> HttpResponse:
     """ "When will my complaint be answered?" — the deadline preview as a page (api.md)."""
     provider, policy = _provider_policy(slug)
     language = get_language()
     zone = get_zone(policy.time_zone)
-    context: dict[str, Any] = {"provider": provider, "policy": policy, "zone": policy.time_zone}
+    context: dict[str, Any] = {
+        "provider": provider,
+        "policy": policy,
+        "zone": policy.time_zone,
+        "zone_label": zone_name(policy.time_zone, policy.country, language),
+    }
     with timezone.override(zone):
         form = DeadlineQuestionForm(
             request.POST if request.method == "POST" else None, policy=policy, language=language
@@ -122,11 +150,14 @@ def deadline_calculator(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 context["answer"] = answer
                 context["rows"] = _deadline_rows(answer, policy)
-                context["refusal"] = (
-                    answer.refusal.text(language, policy.default_language) if answer.refusal else ""
+                context["department"] = _department(policy, answer.department, language)
+                # The engine's messages, in the same language choice as every policy text.
+                default = policy.default_language
+                context["refusal"] = choose(
+                    answer.refusal.texts if answer.refusal else None, language, default
                 )
-                context["notice"] = (
-                    answer.notice.text(language, policy.default_language) if answer.notice else ""
+                context["notice"] = choose(
+                    answer.notice.texts if answer.notice else None, language, default
                 )
     context["form"] = form
     htmx = getattr(request, "htmx", False)  # django-htmx's middleware sets it

@@ -124,7 +124,7 @@ def test_a_page_costs_the_same_queries_at_any_size(provider, django_assert_num_q
                 provider=provider, filters=RegisterFilters(), limit=limit
             )
             for case in page.items:
-                assert case.current_deadlines == []
+                assert case.current_deadlines == []  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("cursor", ["nonsense", "%%%", cursor_encode(START, "x")[:-3] + "!!"])

@@ -29,7 +29,7 @@ def test_PN_3_pronet_page_shows_every_channel_number_menu_email_and_the_cash_des
     # The map link comes from the GPS coordinates of the cash desk.
     assert "mlat=44.381988&amp;mlon=26.136262" in html
     # PN-3 menu: 1 → Technical, 2 → Payments, 3 → Customer Relations.
-    assert html.index("Apăsați 1") < html.index("Apăsați 2") < html.index("Apăsați 3")
+    assert html.index("apăsați 1") < html.index("apăsați 2") < html.index("apăsați 3")
 
 
 @pytest.mark.rule("PN-2")
@@ -60,7 +60,8 @@ def test_UN_1_unitel_page_in_hungarian_says_complaints_are_handled_in_slovak_onl
     assert "A panaszkezelés jelenleg kizárólag szlovák nyelven érhető el." in html
     # UN-1: the phone numbers are for faults; a phone report is not a complaint.
     assert "0948 031 942" in html and "0948 879 900" in html
-    assert "A telefonos bejelentés nem minősül panasznak" in html
+    phone = html[html.index('id="channel-phone"') :]
+    assert "Itt nem nyújtható be: panaszok" in phone[: phone.index("</article>")]
 
 
 @pytest.mark.rule("PC-2")
@@ -68,9 +69,13 @@ def test_PC_2_petrocomp_page_says_email_complaints_are_not_handled(
     client, bundled_providers
 ) -> None:
     html = _page(client, "sk", "petrocomp")
-    email = html[html.index('id="channel-email"') :]
-    email = email[: email.index("</article>")]
-    assert "reklamáci" in email.lower()
+    # The email card has no address to show, but the page still tells customers (PC-2).
+    assert 'id="channel-email"' not in html
+    note = html[html.index('id="not-accepted"') :]
+    note = note[: note.index("</div>")]
+    assert "E-mail" in note
+    assert "Tu sa neprijímajú: reklamácie." in note
+    assert "Podať ich môžete: <span>List</span>, <span>Osobne</span>." in note
     assert "+421902441588" in html  # PC-1 hotline
 
 
@@ -118,3 +123,90 @@ def test_contact_page_escapes_nothing_unsafe_and_has_one_h1(
     assert "<script>" not in html.replace(
         '<script src="/static/vendor/htmx.min.js" defer></script>', ""
     )
+
+
+def _card(html: str, kind: str) -> str:
+    card = html[html.index(f'id="channel-{kind}"') :]
+    return card[: card.index("</article>")]
+
+
+@pytest.mark.rule("UN-1", "PC-2", "PN-3")
+@pytest.mark.parametrize(
+    ("slug", "shown", "hidden"),
+    [
+        # UNITEL's text gives a town only and no email, web or portal address.
+        ("unitel", {"phone"}, {"letter", "email", "web", "portal", "api"}),
+        # PETROCOMP publishes no email or portal address; its web form is disabled.
+        ("petrocomp", {"phone", "letter", "in_person"}, {"email", "portal", "web", "api"}),
+        # ProNET's text names no postal address.
+        ("pronet", {"phone", "email", "web", "portal", "in_person"}, {"letter", "api"}),
+    ],
+)
+def test_only_channels_a_customer_can_use_are_shown(
+    client, bundled_providers, slug, shown, hidden
+) -> None:
+    html = _page(client, "en", slug)
+    for kind in shown:
+        assert f'id="channel-{kind}"' in html, kind
+    for kind in hidden:
+        assert f'id="channel-{kind}"' not in html, kind
+    assert "Integration (API)" not in html
+
+
+def test_no_reply_wording_and_no_editing_note_on_the_contact_page(
+    client, bundled_providers
+) -> None:
+    petrocomp = _page(client, "en", "petrocomp")
+    assert "was not registered" not in petrocomp
+    assert "We have taken the fault" not in petrocomp
+    # The hotline gives plain guidance instead, naming channels the customer can use.
+    assert "Not accepted here: complaints (recorded here as fault reports instead)." in _card(
+        petrocomp, "phone"
+    )
+    assert "Not named in the procedure" not in _page(client, "en", "unitel")
+    assert "Nie je uvedený v reklamačnom poriadku" not in _page(client, "sk", "unitel")
+
+
+def test_a_text_the_policy_lacks_falls_back_to_english_marked_with_its_language(
+    client, bundled_providers
+) -> None:
+    html = _page(client, "hu", "pronet")  # ProNET writes Romanian and English
+    assert "Departamentul Tehnic" not in html and "Casieria Berceni" not in html
+    assert '<span lang="en">Technical Department</span>' in html
+    assert '<h3 id="channel-phone-name" lang="en">Phone</h3>' in html
+    html = _page(client, "ro", "unitel")  # UNITEL writes Slovak, Hungarian and English
+    assert "Technické oddelenie" not in html
+    assert '<p class="notice" role="note" lang="en">' in html
+    assert 'lang="ro"' not in html.replace('<html lang="ro">', "")
+
+
+def test_a_text_in_the_visitors_language_carries_no_lang_attribute(
+    client, bundled_providers
+) -> None:
+    html = _page(client, "sk", "unitel")
+    assert "Technické oddelenie" in html
+    assert 'lang="en"' not in html and 'lang="hu"' not in html
+
+
+def test_dates_are_written_as_each_language_writes_them(client, bundled_providers) -> None:
+    assert "účinný od 1. júla 2020." in _page(client, "sk", "unitel")
+    assert "hatályos 2020. július 1. napjától." in _page(client, "hu", "unitel")
+    assert "în vigoare de la 1 ianuarie 2026." in _page(client, "ro", "pronet")
+    for language in ("sk", "hu", "ro", "en"):
+        assert ".." not in _page(client, language, "unitel").replace("...", "")
+
+
+@pytest.mark.rule("PN-3")
+@pytest.mark.parametrize("language", ["sk", "hu", "ro", "en"])
+def test_map_coordinates_use_a_decimal_point_in_every_language(
+    client, bundled_providers, language
+) -> None:
+    html = _page(client, language, "pronet")
+    assert "(44.381988, 26.136262)" in html
+    assert "44,381988" not in html
+
+
+def test_languages_are_named_as_they_name_themselves(client, bundled_providers) -> None:
+    html = _page(client, "en", "unitel")
+    for name in ("English", "Română", "Slovenčina", "Magyar"):
+        assert f">{name}</option>" in html
