@@ -14,9 +14,11 @@ An instant outside the range, or a deadline that would fall outside it, is refus
 :class:`~reclamo.domain.errors.OutOfRange` (``code="out_of_range"``, a 422, never a 500). Local
 dates reach one day past each end (a zone's offset moves the local date of an instant in range).
 
-**Cache bounds**: every per-day cache is a plain dict (the fastest lookup) that drops its oldest
-half when it reaches its size, so a stranger asking for every distinct instant cannot grow the
-process beyond the sizes below.
+**Cache bounds**: a table per local day (period ends, working-day offsets, holiday years) covers
+the range at most, so the range bounds it. A working schedule's day records are richer (~350
+bytes a day), so they live in a plain dict (the fastest lookup) that drops its oldest half when
+it reaches the size below: a stranger asking for every distinct instant cannot grow the process
+without end.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ __all__ = [
     "LAST_DAY",
     "LAST_YEAR",
     "LATEST",
+    "beyond_range",
     "out_of_range",
     "require_in_range",
 ]
@@ -57,25 +60,24 @@ LAST_DAY = (date(LAST_YEAR + 1, 1, 1) - date(1970, 1, 1)).days
 # Cache sizes. A schedule's day record is ~350 bytes: 4,096 days (11 years) is ~1.5 MB.
 SCHEDULE_DAYS = 4_096
 SCHEDULE_WEEKS = 1_024
-# Period-end tables hold blocks of 256 local days (~15 KB each): 64 blocks cover 45 years.
-END_BLOCKS = 64
 
 
-def _range_text() -> str:
-    return f"({FIRST_YEAR}–{LAST_YEAR})"
+_RANGE = f"({FIRST_YEAR}–{LAST_YEAR})"
 
 
 def out_of_range(field: str | None, value: object, *, result: str | None = None) -> OutOfRange:
     """The error for ``value`` of ``field``, or for the ``result`` computed from it."""
     shown = value.isoformat() if isinstance(value, date | datetime) else str(value)
     if result is None:
-        message = f"{field} {shown} is outside what Reclamo can compute {_range_text()}."
-    else:
-        message = (
-            f"The {result} from {field} {shown} falls outside what Reclamo can compute "
-            f"{_range_text()}."
+        return OutOfRange(
+            f"{field} {shown} is outside what Reclamo can compute {_RANGE}.", field=field
         )
-    return OutOfRange(message, field=field)
+    return beyond_range(f"The {result} from {field} {shown}", field=field)
+
+
+def beyond_range(what: str, *, field: str | None = None) -> OutOfRange:
+    """The error for a result (``what``, a phrase) that would fall outside the range."""
+    return OutOfRange(f"{what} falls outside what Reclamo can compute {_RANGE}.", field=field)
 
 
 def require_in_range(value: datetime, *, field: str) -> int:

@@ -3,8 +3,8 @@
 A period in days or months is "local day of the event + n, rolled to a working day (T-2), ending
 at 23:59:59 local (T-1)". Both steps are table lookups: the roll is a per-block byte table of the
 holiday calendar (``HolidayCalendar.working_day_offset``), and each zone keeps the aware
-23:59:59 instant of every local day it has been asked for, in blocks of 256 days (bounded by
-``limits.END_BLOCKS``). The instants are immutable, so every caller shares them.
+23:59:59 instant of every local day it has been asked for, in blocks of 256 days. The range
+bounds the tables (``limits.py``); the instants are immutable, so every caller shares them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 from reclamo.domain.calendar.holidays import HolidayCalendar, working_day_offset
 from reclamo.domain.calendar.limits import (
     EARLIEST,
-    END_BLOCKS,
     EPOCH_ORDINAL,
     FIRST_DAY,
     LAST_DAY,
@@ -71,20 +70,22 @@ class _DayEnds:
         return blocks
 
     def build(self, blocks: _Blocks, block: int, holidays: HolidayCalendar | None) -> _Block:
-        rolled = blocks is not self.blocks
         ends: _Block = []
         first = FIRST_DAY + (block << _BLOCK_BITS)
         for index in range(first, first + _BLOCK_MASK + 1):
             end = None
             if FIRST_DAY <= index <= LAST_DAY:
-                if rolled:
+                if blocks is self.blocks:
+                    day = date.fromordinal(index + EPOCH_ORDINAL)
+                    end = wall_to_zone(self.zone, datetime.combine(day, _END_OF_DAY))
+                    if not EARLIEST <= end <= LATEST:
+                        end = None
+                else:  # rolled: share the instants of the unrolled table
                     with suppress(OutOfRange):  # a holiday year not known: end stays None
                         end = self.end_of_day(index + working_day_offset(holidays, index))
-                else:
-                    end = self.end_of_day(index)
             ends.append(end)
-        if len(blocks) >= END_BLOCKS:
-            evict_oldest_half(blocks)
+        # No eviction: the range bounds a table to 187 blocks (~2.4 MB for a zone's own ends,
+        # ~0.4 MB for a calendar's rolled ends, which point at the same instants).
         blocks[block] = ends
         return ends
 
@@ -93,12 +94,10 @@ class _DayEnds:
         if not FIRST_DAY <= index <= LAST_DAY:
             return None
         position = index - FIRST_DAY
-        block = self.blocks.get(position >> _BLOCK_BITS)
-        if block is not None:
-            return block[position & _BLOCK_MASK]
-        day = date.fromordinal(index + EPOCH_ORDINAL)
-        end = wall_to_zone(self.zone, datetime.combine(day, _END_OF_DAY))
-        return end if EARLIEST <= end <= LATEST else None
+        block = self.blocks.get(position >> _BLOCK_BITS) or self.build(
+            self.blocks, position >> _BLOCK_BITS, None
+        )
+        return block[position & _BLOCK_MASK]
 
 
 _DAY_ENDS: dict[str, _DayEnds] = {}

@@ -16,6 +16,7 @@ from reclamo.domain.calendar.limits import (
     SCHEDULE_DAYS,
     SCHEDULE_WEEKS,
     US,
+    beyond_range,
     evict_oldest_half,
     out_of_range,
     require_in_range,
@@ -119,9 +120,8 @@ class WorkingSchedule:
 
     def _build_day(self, index: int) -> _Day:
         if not FIRST_DAY <= index <= LAST_DAY:
-            raise out_of_range(
-                "start", date.fromordinal(index + EPOCH_ORDINAL), result="working time"
-            )
+            reached = date.fromordinal(index + EPOCH_ORDINAL).isoformat()
+            raise beyond_range(f"Counting working time reaches {reached}, which")
         day = date.fromordinal(index + EPOCH_ORDINAL)
         zone = self.zone
         midnight = datetime(day.year, day.month, day.day)  # noqa: DTZ001 - local wall clock
