@@ -42,7 +42,7 @@ from reclamo.domain.calendar import (
     months_after,
 )
 
-REPEATS = 5
+REPEATS = 7
 CALLS = 20_000
 # businesstimedelta answers about a thousand calls a second: compare on fewer starts.
 COMPARED_CALLS = 3_000
@@ -67,20 +67,24 @@ def random_starts(count: int, seed: int) -> list[datetime]:
     ]
 
 
-def rate(answer: Answer, starts: Sequence[datetime]) -> float:
-    """Calls per second of ``answer`` over ``starts``: the median of REPEATS runs."""
+def run_once(answer: Answer, starts: Sequence[datetime]) -> float:
+    """Calls per second of one pass of ``answer`` over ``starts``."""
+    began = clock.perf_counter()
+    for start in starts:
+        answer(start)
+    return len(starts) / (clock.perf_counter() - began)
 
-    def run() -> None:
-        for start in starts:
-            answer(start)
 
-    run()  # warm every cache
-    rates = []
+def rates(answers: dict[str, Answer], starts: Sequence[datetime]) -> dict[str, float]:
+    """Median calls per second of each answer; the passes are interleaved, so a change in the
+    machine's load during the run weighs on every implementation alike."""
+    for answer in answers.values():
+        run_once(answer, starts)  # warm every cache
+    passes: dict[str, list[float]] = {who: [] for who in answers}
     for _ in range(REPEATS):
-        began = clock.perf_counter()
-        run()
-        rates.append(len(starts) / (clock.perf_counter() - began))
-    return statistics.median(rates)
+        for who, answer in answers.items():
+            passes[who].append(run_once(answer, starts))
+    return {who: statistics.median(figures) for who, figures in passes.items()}
 
 
 def agree(name: str, answers: dict[str, Answer], starts: Sequence[datetime]) -> None:
@@ -93,9 +97,11 @@ def agree(name: str, answers: dict[str, Answer], starts: Sequence[datetime]) -> 
 
 def compare(name: str, answers: dict[str, Answer], starts: Sequence[datetime]) -> None:
     agree(name, answers, starts)
-    rates = {who: rate(answer, starts) for who, answer in answers.items()}
-    ours = rates.pop("reclamo")
-    ratios = "  ".join(f"{ours / peer:5.2f}x {who} ({peer:,.0f} /s)" for who, peer in rates.items())
+    figures = rates(answers, starts)
+    ours = figures.pop("reclamo")
+    ratios = "  ".join(
+        f"{ours / peer:5.2f}x {who} ({peer:,.0f} /s)" for who, peer in figures.items()
+    )
     print(f"{name:<42} {ours:>10,.0f} /s   {ratios}")
 
 
@@ -213,7 +219,7 @@ def own_figures(starts: Sequence[datetime]) -> None:
             starts[:2_000],
         ),
     ):
-        print(f"{name:<42} {rate(answer, sample):>10,.0f} /s")
+        print(f"{name:<42} {rates({name: answer}, sample)[name]:>10,.0f} /s")
 
 
 def main() -> None:
