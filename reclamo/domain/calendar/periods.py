@@ -132,7 +132,7 @@ def _local_day(event_at: datetime, zone: ZoneInfo) -> int:
     return index
 
 
-def _period_end(
+def _end_of_last_day(
     ends: _DayEnds,
     index: int,
     roll_to_working_day: bool,
@@ -179,7 +179,7 @@ def days_after(
         _check_period(days, "days")
         days = int(days)
     ends = _DAY_ENDS.get(time_zone) or _day_ends(time_zone)
-    # The lines below inline _local_day and _period_end: this is the hot path of every preview.
+    # The lines below inline _local_day and _end_of_last_day: this is the hot path of every preview.
     zone = ends.zone
     try:  # an instant's wall date in its own zone is its local date: no conversion needed
         local = event_at if event_at.tzinfo is zone else event_at.astimezone(zone)
@@ -237,7 +237,7 @@ def months_after(
         raise out_of_range("event_at", event_at, result=f"end of a period of {period}")
     last_day = date(year, month, min(local_day.day, _days_in_month(year, month)))  # T-3
     index = last_day.toordinal() - EPOCH_ORDINAL
-    end = _period_end(ends, index, roll_to_working_day, holidays)
+    end = _end_of_last_day(ends, index, roll_to_working_day, holidays)
     if end is None:
         raise _refuse_period(event_at, index, holidays, roll_to_working_day, period)
     return end
