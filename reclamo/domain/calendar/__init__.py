@@ -60,11 +60,11 @@ Modules: ``zones`` (aware instants, wall clock ↔ UTC), ``holidays`` (T-2), ``w
 from __future__ import annotations
 
 from reclamo.domain.calendar.holidays import HolidayCalendar, holiday_calendar
-from reclamo.domain.calendar.limits import EARLIEST, FIRST_YEAR, LAST_YEAR, LATEST, require_in_range
+from reclamo.domain.calendar.limits import EARLIEST, FIRST_YEAR, LAST_YEAR, LATEST
 from reclamo.domain.calendar.periods import days_after, hours_after, months_after
 from reclamo.domain.calendar.windows import WeeklyWindow, WindowSpec
 from reclamo.domain.calendar.working_hours import WorkingSchedule, working_schedule
-from reclamo.domain.calendar.zones import get_zone, require_aware
+from reclamo.domain.calendar.zones import get_zone, require_aware, require_representable
 
 __all__ = [
     "EARLIEST",
@@ -81,6 +81,6 @@ __all__ = [
     "hours_after",
     "months_after",
     "require_aware",
-    "require_in_range",
+    "require_representable",
     "working_schedule",
 ]

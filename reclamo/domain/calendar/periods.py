@@ -21,6 +21,7 @@ from reclamo.domain.calendar.limits import (
     LAST_DAY,
     LAST_YEAR,
     LATEST,
+    beyond_range,
     evict_oldest_half,
     out_of_range,
     require_in_range,
@@ -118,6 +119,14 @@ def _check_period(value: float, field: str) -> None:
         raise DomainError(f"{field} cannot be negative.", field=field, code="negative_period")
 
 
+def _whole_period(value: float, field: str) -> int:
+    """``value`` as a whole number of days or months, refused if negative, NaN or endless."""
+    _check_period(value, field)
+    if value > _LAST_POSITION * 31:  # longer than the range in any unit: also infinity
+        raise beyond_range(f"The end of a period of {value} {field}", field=field)
+    return int(value)
+
+
 def _local_day(event_at: datetime, zone: ZoneInfo) -> int:
     """The local day (days since 1970-01-01) of ``event_at`` in ``zone``; refused out of range.
 
@@ -176,8 +185,7 @@ def days_after(
     if event_at.__class__ is not datetime or event_at.tzinfo.__class__ not in _ALWAYS_AWARE:
         require_aware(event_at, field="event_at")
     if days.__class__ is not int or days < 0:
-        _check_period(days, "days")
-        days = int(days)
+        days = _whole_period(days, "days")
     ends = _DAY_ENDS.get(time_zone) or _day_ends(time_zone)
     # The lines below inline _local_day and _end_of_last_day: this is the hot path of every preview.
     zone = ends.zone
@@ -225,8 +233,7 @@ def months_after(
     """
     require_aware(event_at, field="event_at")
     if months.__class__ is not int or months < 0:
-        _check_period(months, "months")
-        months = int(months)
+        months = _whole_period(months, "months")
     ends = _DAY_ENDS.get(time_zone) or _day_ends(time_zone)
     index = _local_day(event_at, ends.zone)
     local_day = date.fromordinal(index + EPOCH_ORDINAL)

@@ -6,7 +6,7 @@ import functools
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from reclamo.domain.calendar.limits import EPOCH, US
+from reclamo.domain.calendar.limits import EPOCH, US, require_in_range
 from reclamo.domain.errors import DomainError
 
 _EPOCH_NAIVE = datetime(1970, 1, 1)  # noqa: DTZ001 - wall-clock arithmetic only, never an instant
@@ -30,6 +30,15 @@ def require_aware(value: datetime, *, field: str) -> datetime:
         raise DomainError(f"{field} must be a date and time.", field=field, code="not_a_datetime")
     if value.tzinfo is None or value.utcoffset() is None:
         raise naive_error(field)
+    return value
+
+
+def require_representable(value: datetime, *, field: str) -> datetime:
+    """Return ``value`` if aware (T-6) and within the product's range; refuse it otherwise
+    (``OutOfRange`` names the field, the value and the range). For callers that check their own
+    input first, e.g. ``received_at`` before any deadline is counted from it."""
+    require_aware(value, field=field)
+    require_in_range(value, field=field)
     return value
 
 

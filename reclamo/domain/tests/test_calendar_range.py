@@ -25,6 +25,7 @@ from reclamo.domain.calendar import (
     holiday_calendar,
     hours_after,
     months_after,
+    require_representable,
 )
 from reclamo.domain.errors import DomainError, OutOfRange
 
@@ -271,6 +272,27 @@ def test_a_deadline_beyond_the_range_is_refused(call: Callable[[datetime], datet
     with pytest.raises(OutOfRange) as refused:
         call(at)
     assert "falls outside what Reclamo can compute (1970–2100)" in refused.value.message
+
+
+@pytest.mark.parametrize("amount", [float("inf"), 1e300])
+def test_endless_days_and_months_are_refused(amount: float) -> None:
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+    with pytest.raises(OutOfRange):
+        _days(at, amount)  # type: ignore[arg-type]
+    with pytest.raises(OutOfRange):
+        _months(at, amount)  # type: ignore[arg-type]
+
+
+def test_require_representable_names_the_field() -> None:
+    with pytest.raises(OutOfRange) as refused:
+        require_representable(datetime(9999, 1, 1, tzinfo=UTC), field="received_at")
+    assert refused.value.field == "received_at"
+    assert refused.value.message.startswith("received_at 9999-01-01T00:00:00+00:00 is outside")
+    with pytest.raises(DomainError) as naive:
+        require_representable(datetime(2026, 1, 1), field="received_at")  # noqa: DTZ001
+    assert naive.value.code == "naive_datetime"
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+    assert require_representable(at, field="received_at") is at
 
 
 def test_nan_hours_are_not_a_number() -> None:
