@@ -29,3 +29,9 @@ class DomainError(Exception):
         self.params: Mapping[str, object] = MappingProxyType(dict(params or {}))
         if code is not None:
             self.code = code
+
+
+class OutOfRange(DomainError):
+    """A date or instant, or a deadline computed from it, is outside what Reclamo can compute."""
+
+    code = "out_of_range"

@@ -57,6 +57,7 @@ def non_stop_schedule(time_zone: str) -> WorkingSchedule:
 # --- PN-6 / T-5 working hours ------------------------------------------------------------------
 
 
+@pytest.mark.rule("PN-6", "T-5")
 def test_pn6_received_2030_is_due_1030_next_day() -> None:
     """PN-6: a complaint received at 20:30 is due at 10:30 the next day."""
     due = pn6_schedule().add(datetime(2026, 11, 20, 20, 30, tzinfo=BUC), HOURS_2)
@@ -64,12 +65,14 @@ def test_pn6_received_2030_is_due_1030_next_day() -> None:
     assert due.tzinfo is BUC
 
 
+@pytest.mark.rule("PN-6", "T-5")
 def test_pn6_received_0200_is_due_1100_same_day() -> None:
     """PN-6 / T-5: received at 02:00, outside the window, the clock starts at 09:00."""
     due = pn6_schedule().add(datetime(2026, 11, 20, 2, 0, tzinfo=BUC), HOURS_2)
     assert due == datetime(2026, 11, 20, 11, 0, tzinfo=BUC)
 
 
+@pytest.mark.rule("PN-6", "T-5")
 def test_pn6_public_holiday_counts_as_working_day() -> None:
     """PN-6: the text names no exceptions, so Christmas Day counts as working time."""
     schedule = pn6_schedule()
@@ -78,6 +81,7 @@ def test_pn6_public_holiday_counts_as_working_day() -> None:
     assert due == datetime(2026, 12, 25, 11, 0, tzinfo=BUC)
 
 
+@pytest.mark.rule("PN-6", "T-5", "T-6")
 def test_pn6_input_in_utc_is_answered_in_bucharest_time() -> None:
     """PN-6, T-6: 18:30 UTC is 20:30 in Bucharest (EET, UTC+2)."""
     due = pn6_schedule().add(datetime(2026, 11, 20, 18, 30, tzinfo=UTC), HOURS_2)
@@ -85,12 +89,14 @@ def test_pn6_input_in_utc_is_answered_in_bucharest_time() -> None:
     assert due.utcoffset() == timedelta(hours=2)
 
 
+@pytest.mark.rule("PN-6", "T-5")
 def test_pn6_result_exactly_at_window_end() -> None:
     """T-5: a duration that uses up a window exactly ends at its closing, not next morning."""
     due = pn6_schedule().add(datetime(2026, 11, 20, 19, 0, tzinfo=BUC), HOURS_2)
     assert due == datetime(2026, 11, 20, 21, 0, tzinfo=BUC)
 
 
+@pytest.mark.rule("T-5")
 def test_t5_start_outside_window_on_weekend_payments() -> None:
     """T-5 / PN-2 Payments: started Sunday 22:00 the clock starts Monday 09:00."""
     schedule = payments_schedule()
@@ -98,12 +104,14 @@ def test_t5_start_outside_window_on_weekend_payments() -> None:
     assert due == datetime(2026, 11, 23, 11, 0, tzinfo=BUC)
 
 
+@pytest.mark.rule("T-5")
 def test_t5_friday_afternoon_carries_over_weekend() -> None:
     """T-5: 30 minutes on Friday 17:00–17:30, the remaining 90 on Monday."""
     due = payments_schedule().add(datetime(2026, 11, 20, 17, 0, tzinfo=BUC), HOURS_2)
     assert due == datetime(2026, 11, 23, 10, 30, tzinfo=BUC)
 
 
+@pytest.mark.rule("T-5")
 def test_t5_long_duration_across_dst_and_many_weeks() -> None:
     """T-5: 2000 working hours (166 days of 12 h, then 8 h) across the March DST change."""
     schedule = pn6_schedule()
@@ -113,6 +121,7 @@ def test_t5_long_duration_across_dst_and_many_weeks() -> None:
     assert schedule.working_time_between(start, due) == timedelta(hours=2000)
 
 
+@pytest.mark.rule("T-5")
 def test_t5_closed_dates_are_skipped() -> None:
     """T-5: the policy's closed days count no working time."""
     schedule = WorkingSchedule(
@@ -125,6 +134,7 @@ def test_t5_closed_dates_are_skipped() -> None:
     assert not schedule.is_open(datetime(2026, 11, 21, 12, 0, tzinfo=BUC))
 
 
+@pytest.mark.rule("T-5")
 def test_t5_zero_duration_is_the_start_itself() -> None:
     schedule = pn6_schedule()
     start = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
@@ -132,12 +142,14 @@ def test_t5_zero_duration_is_the_start_itself() -> None:
     assert schedule.add(start, timedelta(0)).tzinfo is BUC
 
 
+@pytest.mark.rule("T-5")
 def test_t5_negative_duration_is_refused() -> None:
     with pytest.raises(DomainError) as caught:
         pn6_schedule().add(datetime(2026, 11, 20, 10, tzinfo=BUC), timedelta(minutes=-1))
     assert caught.value.code == "negative_duration"
 
 
+@pytest.mark.rule("T-5")
 def test_t5_schedule_without_windows_has_no_working_time() -> None:
     schedule = WorkingSchedule([], time_zone=BUCHAREST)
     at = datetime(2026, 11, 20, 10, tzinfo=BUC)
@@ -149,6 +161,7 @@ def test_t5_schedule_without_windows_has_no_working_time() -> None:
         schedule.next_opening(at)
 
 
+@pytest.mark.rule("T-5")
 def test_t5_working_time_between_and_its_inverse() -> None:
     """T-5: time used of the PN-6 target, and the reverse order gives a negative amount."""
     schedule = pn6_schedule()
@@ -159,6 +172,7 @@ def test_t5_working_time_between_and_its_inverse() -> None:
     assert schedule.working_time_between(now, now) == timedelta(0)
 
 
+@pytest.mark.rule("T-5")
 def test_is_open_next_opening_and_window_end() -> None:
     schedule = pn6_schedule()
     inside = datetime(2026, 11, 20, 10, 0, tzinfo=BUC)
@@ -182,6 +196,7 @@ def test_working_schedule_factory_is_cached() -> None:
 # --- PC-4: holidays are closed days ---------------------------------------------------------------
 
 
+@pytest.mark.rule("PC-4", "T-5")
 def test_pc4_report_outside_window_counts_from_next_opening_after_christmas() -> None:
     """PC-4: a report on Wed 23 Dec 2026 at 19:00 counts from Mon 28 Dec 09:00.
 
@@ -195,12 +210,14 @@ def test_pc4_report_outside_window_counts_from_next_opening_after_christmas() ->
     assert hours_after(received, 48) == datetime(2026, 12, 30, 9, 0, tzinfo=BTS)
 
 
+@pytest.mark.rule("PC-4", "T-5")
 def test_pc4_working_hours_skip_public_holidays() -> None:
     """PC-4 / T-5: 1 h on 23 Dec, then nothing until Mon 28 Dec."""
     due = pc4_schedule().add(datetime(2026, 12, 23, 17, 0, tzinfo=BTS), HOURS_2)
     assert due == datetime(2026, 12, 28, 10, 0, tzinfo=BTS)
 
 
+@pytest.mark.rule("PC-4", "T-5")
 def test_pc4_saturday_is_a_working_day_but_not_a_saturday_holiday() -> None:
     """PC-4: Monday–Saturday; Sat 29 Aug 2026 is the SNP anniversary, a public holiday."""
     schedule = pc4_schedule()
@@ -216,6 +233,7 @@ def test_pc4_saturday_is_a_working_day_but_not_a_saturday_holiday() -> None:
 # --- T-1, T-2 periods in days ---------------------------------------------------------------------
 
 
+@pytest.mark.rule("T-1")
 def test_t1_thirty_days_end_at_23_59_59_local() -> None:
     """T-1: received 2026-11-20 → a 30-day period ends 2026-12-20 23:59:59 local."""
     end = days_after(
@@ -229,6 +247,7 @@ def test_t1_thirty_days_end_at_23_59_59_local() -> None:
     assert end.tzinfo is BTS
 
 
+@pytest.mark.rule("T-1", "T-2")
 def test_t1_t2_thirty_days_ending_on_sunday_roll_to_monday() -> None:
     """T-1 + T-2: 2026-12-20 is a Sunday, so the period ends Monday 2026-12-21."""
     end = days_after(
@@ -242,6 +261,7 @@ def test_t1_t2_thirty_days_ending_on_sunday_roll_to_monday() -> None:
     assert end == datetime(2026, 12, 21, 23, 59, 59, tzinfo=BTS)
 
 
+@pytest.mark.rule("T-1")
 def test_t1_counts_from_the_local_date_not_the_utc_date() -> None:
     """T-1, T-6: 2026-11-20 23:30 UTC is already 21 November in Bratislava."""
     late = datetime(2026, 11, 20, 23, 30, tzinfo=UTC)
@@ -255,6 +275,7 @@ def test_t1_counts_from_the_local_date_not_the_utc_date() -> None:
     assert days_after(early, 30, **kwargs) == datetime(2026, 12, 20, 23, 59, 59, tzinfo=BTS)
 
 
+@pytest.mark.rule("T-1")
 def test_t1_zero_days_end_the_same_day() -> None:
     end = days_after(
         datetime(2026, 11, 20, 8, tzinfo=BUC),
@@ -266,6 +287,7 @@ def test_t1_zero_days_end_the_same_day() -> None:
     assert end == datetime(2026, 11, 20, 23, 59, 59, tzinfo=BUC)
 
 
+@pytest.mark.rule("T-2")
 def test_t2_sk_christmas_rolls_past_24_25_26_december() -> None:
     """T-2 (SK): a period landing on 24 Dec 2026 rolls past 24–26 Dec (holidays) and Sun 27."""
     sk = holiday_calendar("SK")
@@ -281,6 +303,7 @@ def test_t2_sk_christmas_rolls_past_24_25_26_december() -> None:
     assert end == datetime(2026, 12, 28, 23, 59, 59, tzinfo=BTS)
 
 
+@pytest.mark.rule("T-2")
 def test_t2_ro_christmas_eve_is_a_working_day_but_christmas_rolls() -> None:
     """T-2 (RO): 24 Dec is not a RO public holiday; 25 and 26 Dec are."""
     ro = holiday_calendar("RO")
@@ -305,6 +328,7 @@ def test_t2_ro_christmas_eve_is_a_working_day_but_christmas_rolls() -> None:
     assert on_christmas == datetime(2026, 12, 28, 23, 59, 59, tzinfo=BUC)
 
 
+@pytest.mark.rule("T-2")
 def test_t2_roll_without_holiday_calendar_skips_weekends_only() -> None:
     end = days_after(
         datetime(2026, 11, 24, 10, tzinfo=BTS),
@@ -316,6 +340,7 @@ def test_t2_roll_without_holiday_calendar_skips_weekends_only() -> None:
     assert end == datetime(2026, 12, 25, 23, 59, 59, tzinfo=BTS)
 
 
+@pytest.mark.rule("T-2")
 def test_holiday_calendar_lookups() -> None:
     sk = HolidayCalendar("sk", language="en_US")
     assert sk.holiday_name(date(2026, 12, 25)) == "Christmas Day"
@@ -340,6 +365,7 @@ def test_unknown_country_and_time_zone_are_domain_errors() -> None:
 # --- T-3 periods in months ------------------------------------------------------------------------
 
 
+@pytest.mark.rule("T-3")
 def test_t3_november_30_plus_three_months_is_february_28() -> None:
     """T-3: 2026-11-30 + 3 months → 2027-02-28 (February has no 30th)."""
     end = months_after(
@@ -352,6 +378,7 @@ def test_t3_november_30_plus_three_months_is_february_28() -> None:
     assert end == datetime(2027, 2, 28, 23, 59, 59, tzinfo=BTS)
 
 
+@pytest.mark.rule("T-3", "T-2")
 def test_t3_then_t2_february_28_2027_is_a_sunday() -> None:
     """T-3 + T-2 (PC-9): 2027-02-28 is a Sunday, the claim window ends Monday 1 March."""
     end = months_after(
@@ -364,6 +391,7 @@ def test_t3_then_t2_february_28_2027_is_a_sunday() -> None:
     assert end == datetime(2027, 3, 1, 23, 59, 59, tzinfo=BTS)
 
 
+@pytest.mark.rule("T-3")
 @pytest.mark.parametrize(
     ("start", "months", "expected"),
     [
@@ -389,6 +417,7 @@ def test_t3_same_day_number_or_month_end(start: date, months: int, expected: dat
 # --- T-4 periods in hours -------------------------------------------------------------------------
 
 
+@pytest.mark.rule("T-4")
 @pytest.mark.parametrize("zone", [BUC, BTS], ids=["bucharest", "bratislava"])
 def test_t4_24_hours_across_spring_forward(zone: ZoneInfo) -> None:
     """T-4: 24 h from Sat 28 Mar 2026 12:00 ends Sun 29 Mar 13:00 (clocks went forward)."""
@@ -399,6 +428,7 @@ def test_t4_24_hours_across_spring_forward(zone: ZoneInfo) -> None:
     assert end.astimezone(UTC) - event.astimezone(UTC) == timedelta(hours=24)
 
 
+@pytest.mark.rule("T-4")
 @pytest.mark.parametrize("zone", [BUC, BTS], ids=["bucharest", "bratislava"])
 def test_t4_24_hours_across_fall_back(zone: ZoneInfo) -> None:
     """T-4: 24 h from Sat 24 Oct 2026 12:00 ends Sun 25 Oct 11:00 (clocks went back)."""
@@ -409,6 +439,7 @@ def test_t4_24_hours_across_fall_back(zone: ZoneInfo) -> None:
     assert end.astimezone(UTC) - event.astimezone(UTC) == timedelta(hours=24)
 
 
+@pytest.mark.rule("T-4")
 def test_t4_keeps_the_input_zone_and_accepts_fractions() -> None:
     """T-4: UN-4's 24 hours; exact to the second, in the input's zone."""
     event = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
@@ -421,6 +452,7 @@ def test_t4_keeps_the_input_zone_and_accepts_fractions() -> None:
 # --- DST inside working windows (T-5 with T-4's elapsed time) -----------------------------------
 
 
+@pytest.mark.rule("T-5")
 @pytest.mark.parametrize(
     ("zone_name", "day", "expected"),
     [
@@ -444,6 +476,7 @@ def test_non_stop_window_counts_real_elapsed_time(
     assert schedule.is_open(datetime(2026, 3, 29, 3, 30, tzinfo=zone))
 
 
+@pytest.mark.rule("PN-6", "T-5")
 def test_pn6_window_on_dst_day_is_twelve_real_hours() -> None:
     """PN-6 on 29 Mar 2026: 09:00–21:00 is 12 real hours; 20:30 + 2 h → 10:30 next day."""
     schedule = pn6_schedule()
@@ -454,6 +487,7 @@ def test_pn6_window_on_dst_day_is_twelve_real_hours() -> None:
     assert due == datetime(2026, 3, 29, 10, 30, tzinfo=BUC)
 
 
+@pytest.mark.rule("T-5")
 def test_window_opening_in_spring_forward_gap_opens_at_end_of_gap() -> None:
     """Bucharest 29 Mar 2026 skips 03:00–04:00: a 03:30 opening opens at 04:00 EEST."""
     schedule = WorkingSchedule([(6, time(3, 30), time(5))], time_zone=BUCHAREST)
@@ -463,6 +497,7 @@ def test_window_opening_in_spring_forward_gap_opens_at_end_of_gap() -> None:
     assert schedule.add(opening, timedelta(hours=1)) == datetime(2026, 3, 29, 5, 0, tzinfo=BUC)
 
 
+@pytest.mark.rule("T-5")
 def test_window_opening_in_fall_back_fold_opens_at_first_occurrence() -> None:
     """Bucharest 25 Oct 2026 repeats 03:00–04:00: 03:30 is its first (EEST) occurrence."""
     schedule = WorkingSchedule([(6, time(3, 30), time(5))], time_zone=BUCHAREST)
@@ -478,6 +513,7 @@ def test_window_opening_in_fall_back_fold_opens_at_first_occurrence() -> None:
 # --- windows --------------------------------------------------------------------------------------
 
 
+@pytest.mark.rule("T-5")
 def test_weekly_window_24_00_representation() -> None:
     assert WeeklyWindow(0, time(9), time(0)).closes is None
     assert WeeklyWindow(0, time(9), time(0)) == WeeklyWindow(0, time(9), None)
@@ -488,6 +524,7 @@ def test_weekly_window_24_00_representation() -> None:
     )
 
 
+@pytest.mark.rule("T-5")
 @pytest.mark.parametrize(
     "build",
     [
@@ -505,6 +542,7 @@ def test_invalid_windows_are_refused(build: Callable[[], WeeklyWindow]) -> None:
     assert caught.value.code == "invalid_window"
 
 
+@pytest.mark.rule("T-5")
 def test_overlapping_windows_are_merged() -> None:
     schedule = WorkingSchedule(
         [(0, time(9), time(12)), (0, time(11), time(14)), (0, time(14), time(15))],
@@ -522,6 +560,7 @@ AWARE = datetime(2026, 11, 20, 10, 0, tzinfo=BUC)
 _PERIOD: dict[str, Any] = {"time_zone": BUCHAREST, "roll_to_working_day": True, "holidays": None}
 
 
+@pytest.mark.rule("T-6")
 @pytest.mark.parametrize(
     ("call", "field"),
     [
@@ -558,5 +597,6 @@ def test_t6_naive_datetimes_are_refused(call: Callable[[], object], field: str) 
     assert "UTC offset" in caught.value.message
 
 
+@pytest.mark.rule("T-6")
 def test_t6_require_aware_returns_aware_value_unchanged() -> None:
     assert require_aware(AWARE, field="received_at") is AWARE

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -189,6 +190,7 @@ def reference_working_time(scenario: Scenario, start: datetime, end: datetime) -
 # --- T-5 working hours --------------------------------------------------------------------------
 
 
+@pytest.mark.rule("T-5")
 @PROPERTY_SETTINGS
 @given(data=st.data(), scenario=scenarios())
 def test_t5_add_matches_reference_and_ends_in_working_time(
@@ -211,6 +213,7 @@ def test_t5_add_matches_reference_and_ends_in_working_time(
     assert reference_working_time(scenario, start, just_before) == duration - US
 
 
+@pytest.mark.rule("T-5")
 @PROPERTY_SETTINGS
 @given(data=st.data(), scenario=scenarios())
 def test_t5_add_is_additive(data: st.DataObject, scenario: Scenario) -> None:
@@ -222,6 +225,7 @@ def test_t5_add_is_additive(data: st.DataObject, scenario: Scenario) -> None:
     assert utc(stepwise) == utc(schedule.add(start, first + second))
 
 
+@pytest.mark.rule("T-5")
 @PROPERTY_SETTINGS
 @given(data=st.data(), scenario=scenarios())
 def test_t5_working_time_between_matches_reference(data: st.DataObject, scenario: Scenario) -> None:
@@ -234,6 +238,7 @@ def test_t5_working_time_between_matches_reference(data: st.DataObject, scenario
     assert scenario.schedule.working_time_between(end, start) == -used
 
 
+@pytest.mark.rule("T-5")
 @PROPERTY_SETTINGS
 @given(scenario=scenarios())
 def test_t5_next_opening_and_is_open(scenario: Scenario) -> None:
@@ -259,6 +264,7 @@ def _is_working_day(day: date, holidays: HolidayCalendar | None) -> bool:
     return day.weekday() < 5 and (holidays is None or not holidays.is_holiday(day))
 
 
+@pytest.mark.rule("T-1", "T-2")
 @PROPERTY_SETTINGS
 @given(
     event=utc_instants,
@@ -286,6 +292,7 @@ def test_t1_t2_days_after(
     assert all(not _is_working_day(unrolled + timedelta(days=n), holidays) for n in range(skipped))
 
 
+@pytest.mark.rule("T-3", "T-2")
 @PROPERTY_SETTINGS
 @given(
     event=utc_instants,
@@ -315,6 +322,7 @@ def test_t3_t2_months_after(
     assert (end.year * 12 + end.month - 1) >= month_count
 
 
+@pytest.mark.rule("T-4")
 @PROPERTY_SETTINGS
 @given(event=utc_instants, hours=st.integers(0, 24 * 400), zone_name=st.sampled_from(ZONES))
 def test_t4_hours_after_is_exact_elapsed_time(event: datetime, hours: int, zone_name: str) -> None:
