@@ -114,11 +114,6 @@ def _assert_answer(response: Any) -> None:
 
 
 @pytest.mark.rule("T-6")
-@pytest.mark.xfail(
-    strict=False,
-    reason="instants near year 1 or 9999 still overflow in the calendar until its "
-    "out_of_range refusal lands (calendar-speed); flip to a plain test after that merge",
-)
 @given(
     slug=st.sampled_from(SLUGS),
     received_at=any_instants,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from reclamo.domain.calendar import get_zone, require_aware
+from reclamo.domain.calendar import get_zone, require_aware, require_representable
 from reclamo.domain.errors import DomainError
 from reclamo.domain.policy import Policy
 from reclamo.domain.vocabulary import (
@@ -81,11 +81,12 @@ def facts_validate(policy: Policy, facts: CaseFacts, registered_at: datetime | N
             field="department",
             code="unknown_department",
         )
-    received_at = require_aware(facts.received_at, field="received_at")  # T-6
+    # T-6, and within what the product can count deadlines in (out_of_range names the field).
+    received_at = require_representable(facts.received_at, field="received_at")
     for name in ("fault_started_at", "service_restored_at"):
         value = getattr(facts, name)
         if value is not None:
-            require_aware(value, field=name)
+            require_representable(value, field=name)
     if registered_at is not None:
         require_aware(registered_at, field="registered_at")
         if registered_at < received_at:
@@ -96,7 +97,7 @@ def facts_validate(policy: Policy, facts: CaseFacts, registered_at: datetime | N
             )
     discovered = facts.defect_discovered_at
     if isinstance(discovered, datetime):
-        require_aware(discovered, field="defect_discovered_at")
+        require_representable(discovered, field="defect_discovered_at")
         _not_after_receipt(discovered, received_at, "defect_discovered_at")
     elif discovered is not None and not isinstance(discovered, date):
         raise DomainError(

@@ -26,7 +26,7 @@ from reclamo.domain.calendar import (
     hours_after,
     months_after,
 )
-from reclamo.domain.deadlines import PreviewRequest, preview
+from reclamo.domain.deadlines import CaseFacts, preview
 from reclamo.domain.policy import load_policy_file
 
 BUDGET_BYTES = 16 * 1024 * 1024
@@ -61,8 +61,8 @@ def test_100k_distinct_instants_stay_within_a_fixed_memory_budget() -> None:
         lambda at: hours_after(at, 24),
         lambda at: pc4.add(at, two_hours),
         lambda at: pn6.add(at, two_hours),
-        lambda at: preview(pronet, PreviewRequest("complaint", "letter", at)),
-        lambda at: preview(petrocomp, PreviewRequest("complaint", "letter", at)),
+        lambda at: preview(pronet, CaseFacts("complaint", "letter", at)),
+        lambda at: preview(petrocomp, CaseFacts("complaint", "letter", at)),
     ]
 
     gc.collect()

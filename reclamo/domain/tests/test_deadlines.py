@@ -991,3 +991,19 @@ def test_each_deadline_says_how_it_was_counted() -> None:
     assert bases["repair"] == Basis(24, "hours", "fault_started")  # UN-4
     pronet = ask(PRONET, category="quality", channel="web", received_at=bu(2026, 11, 20, 20, 30))
     assert bases_of(pronet)["internal_target"] == Basis(2, "working_hours", "received")
+
+
+@pytest.mark.rule("T-6")
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("received_at", datetime(1, 1, 1, tzinfo=UTC)),
+        ("received_at", datetime(9999, 12, 31, 23, 59, tzinfo=UTC)),
+        ("fault_started_at", datetime(1969, 12, 31, tzinfo=UTC)),
+    ],
+)
+def test_an_instant_the_product_cannot_count_in_is_refused_naming_its_field(field, value) -> None:
+    received = {"received_at": bu(2026, 11, 20, 9), field: value}
+    with pytest.raises(DomainError) as refused:
+        ask(PRONET, fault_location="customer_premises", **received)
+    assert (refused.value.code, refused.value.field) == ("out_of_range", field)
