@@ -8,9 +8,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from reclamo.domain.calendar import get_zone
+from reclamo.domain.calendar import get_zone, require_representable
 from reclamo.domain.deadlines import CaseFacts
+from reclamo.domain.errors import DomainError, OutOfRange
 from reclamo.domain.policy import Policy
+from reclamo.error_messages import error_message
 from reclamo.formats import zone_name
 from reclamo.labels import (
     CATEGORY_LABELS,
@@ -163,6 +165,16 @@ class DeadlineQuestionForm(forms.Form):
                 data[name] = None if name not in CHOICE_FACTS else ""
         for name in OPTIONAL_FACTS:
             data.setdefault(name, "" if name in CHOICE_FACTS else None)
+        for name in ("received_at", "fault_started_at", "service_restored_at"):
+            value = data.get(name)
+            if value is None:
+                continue
+            try:
+                data[name] = require_representable(value.astimezone(self.zone), field=name)
+            except (OverflowError, DomainError) as error:
+                # Year 1 or 9999: outside what the product can count in (out_of_range).
+                failure = error if isinstance(error, DomainError) else OutOfRange(str(error))
+                self.add_error(name, error_message(failure))
         return data
 
     def _aware(self, value: datetime | None) -> datetime | None:
@@ -175,7 +187,7 @@ class DeadlineQuestionForm(forms.Form):
         return CaseFacts(
             kind=data["kind"],
             channel=data["channel"],
-            received_at=data["received_at"].astimezone(self.zone),
+            received_at=data["received_at"],
             category=data["category"] or None,
             complexity=data["complexity"] or None,
             fault_location=data["fault_location"] or None,

@@ -15,10 +15,17 @@ from reclamo.domain.deadlines import Basis, IntakeDecision, preview
 from reclamo.domain.errors import DomainError
 from reclamo.domain.policy import Policy
 from reclamo.error_messages import error_message
+from reclamo.errors import ApplicationError
 from reclamo.formats import zone_name
 from reclamo.labels import CLOCK_EVENT_LABELS, CLOCK_EXPLANATIONS, CLOCK_LABELS
 from reclamo.providers.models import Provider
-from reclamo.providers.selectors import policy_current, provider_get, provider_list
+from reclamo.providers.selectors import (
+    policy_current,
+    policy_in_force,
+    policy_of,
+    provider_get,
+    provider_list,
+)
 from reclamo.public.contact import contact_page, departments
 from reclamo.public.forms import DeadlineQuestionForm
 from reclamo.public.rules import rule_entries
@@ -141,16 +148,19 @@ def deadline_calculator(request: HttpRequest, slug: str) -> HttpResponse:
             request.POST if request.method == "POST" else None, policy=policy, language=language
         )
         if request.method == "POST" and form.is_valid():
+            facts = form.case_facts()
             try:
-                answer = preview(policy, form.case_facts())
-            except DomainError as error:
+                # The procedure in force when the case is received governs it, as in the API.
+                governing = policy_of(policy_in_force(provider=provider, at=facts.received_at))
+                answer = preview(governing, facts)
+            except (DomainError, ApplicationError) as error:
                 form.add_error(
                     error.field if error.field in form.fields else None, error_message(error)
                 )
             else:
                 context["answer"] = answer
-                context["rows"] = _deadline_rows(answer, policy)
-                context["department"] = _department(policy, answer.department, language)
+                context["rows"] = _deadline_rows(answer, governing)
+                context["department"] = _department(governing, answer.department, language)
                 # The engine's messages, in the same language choice as every policy text.
                 default = policy.default_language
                 context["refusal"] = choose(

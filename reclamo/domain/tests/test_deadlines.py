@@ -1002,7 +1002,9 @@ def test_each_deadline_says_how_it_was_counted() -> None:
         ("fault_started_at", datetime(1969, 12, 31, tzinfo=UTC)),
     ],
 )
-def test_an_instant_the_product_cannot_count_in_is_refused_naming_its_field(field, value) -> None:
+def test_an_instant_the_product_cannot_count_in_is_refused_naming_its_field(
+    field: str, value: datetime
+) -> None:
     received = {"received_at": bu(2026, 11, 20, 9), field: value}
     with pytest.raises(DomainError) as refused:
         ask(PRONET, fault_location="customer_premises", **received)

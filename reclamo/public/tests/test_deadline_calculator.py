@@ -254,3 +254,29 @@ def test_UN_1_the_engines_notice_follows_the_language_choice_and_is_marked(
     # UNITEL writes no Romanian: the notice is the English one, marked as such (not Slovak).
     assert '<p class="notice" lang="en">A phone report is not a complaint' in html
     assert "Telefonické oznámenie" not in html
+
+
+@pytest.mark.rule("T-6")
+@pytest.mark.parametrize(
+    "received_at", ["0001-01-01T00:30", "9999-12-31T23:30", "1950-06-01T10:00"]
+)
+def test_a_time_the_product_cannot_count_in_is_a_form_error(
+    client, bundled_providers, received_at
+) -> None:
+    html = _ask(client, "pronet", "en", kind="complaint", channel="letter", received_at=received_at)
+    assert 'class="errors"' in html and 'id="answer"' not in html
+    assert "outside the range" in html
+
+
+def test_the_procedure_in_force_at_receipt_answers_not_todays(client, bundled_providers) -> None:
+    # PETROCOMP's procedure took effect on 2015-01-01; a case received before it has none.
+    html = _ask(
+        client,
+        "petrocomp",
+        "en",
+        kind="complaint",
+        channel="letter",
+        received_at="2014-06-02T10:00",
+    )
+    assert 'id="answer"' not in html
+    assert "No complaint procedure of this provider was in force" in html
