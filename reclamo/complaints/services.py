@@ -15,7 +15,7 @@ counter row (PostgreSQL) or the database's write lock (SQLite) is held.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -139,6 +139,7 @@ def complaint_register(
     actor: Actor,
     intake: IntakeRecord,
     registered_at: datetime | None = None,
+    answer: Callable[[Registration], Mapping[str, Any]] | None = None,
 ) -> Registration:
     """Register ``submission`` in ``provider``'s register, governed for life by the policy
     version in force at receipt (T-6: the receipt is the real one — a letter's delivery, an
@@ -148,6 +149,10 @@ def complaint_register(
     receipt no procedure governs, ``channel_not_accepted`` (422, PC-2) where the procedure
     refuses the channel, and the domain's codes (422) for facts that cannot be read. Each
     refusal or failure is recorded on ``intake`` before it is raised.
+
+    ``answer`` builds the channel's reply from the registration; it is stored on ``intake`` in
+    the registering transaction, so the reply a client gets is committed with the case (the API
+    replays it to a repeated Idempotency-Key).
     """
     facts = submission.facts
     now = registered_at or timezone.now()
@@ -210,10 +215,17 @@ def complaint_register(
                 "rules": list(decision.rules),
             },
         )
-        intake_record_close(intake=intake, outcome="registered", complaint=complaint)
+        registration = Registration(complaint=complaint, decision=decision, policy=policy)
+        intake_record_close(
+            intake=intake,
+            outcome="registered",
+            complaint=complaint,
+            response_status=201 if answer is not None else None,
+            response_body=answer(registration) if answer is not None else None,
+        )
         complaint_id = complaint.pk
         transaction.on_commit(lambda: acknowledgement_send.enqueue(complaint_id))
-    return Registration(complaint=complaint, decision=decision, policy=policy)
+    return registration
 
 
 def _case_fields(
