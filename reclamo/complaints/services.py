@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import Any, overload
 
 from django.db import transaction
 from django.utils import timezone
@@ -237,6 +237,8 @@ def _case_fields(
     language: str,
 ) -> dict[str, Any]:
     discovered = facts.defect_discovered_at
+    if isinstance(discovered, datetime):
+        discovered = _utc(discovered)
     filing = decision.filing
     customer = submission.customer
     return {
@@ -249,7 +251,7 @@ def _case_fields(
         "department": decision.department or "",
         "complexity": decision.complexity or facts.complexity,
         "fault_location": facts.fault_location,
-        "fault_started_at": facts.fault_started_at,
+        "fault_started_at": _utc(facts.fault_started_at),
         "defect_discovered_at": discovered if isinstance(discovered, datetime) else None,
         "defect_discovered_on": (
             discovered
@@ -257,7 +259,7 @@ def _case_fields(
             else None
         ),
         "invoice_delivered_on": facts.invoice_delivered_at,
-        "service_restored_at": facts.service_restored_at,
+        "service_restored_at": _utc(facts.service_restored_at),
         "customer_name": customer.name[:200],
         "customer_email": customer.email,
         "customer_phone": customer.phone[:32],
@@ -265,11 +267,20 @@ def _case_fields(
         "customer_language": language,
         "subject": submission.subject[:300],
         "body": submission.body,
-        "received_at": facts.received_at,
+        "received_at": _utc(facts.received_at),
         "filing_last_day": filing.rolled_to or filing.last_day if filing else None,
         "filing_counted_last_day": filing.last_day if filing else None,
         "filing_in_time": filing.in_time if filing else None,
     }
+
+
+@overload
+def _utc(instant: datetime) -> datetime: ...
+@overload
+def _utc(instant: None) -> None: ...
+def _utc(instant: datetime | None) -> datetime | None:
+    """T-6: stored in UTC. PostgreSQL refuses offsets beyond ±15:59, which ISO 8601 allows."""
+    return instant.astimezone(UTC) if instant is not None else None
 
 
 def _as_application_error(error: ApplicationError | DomainError) -> ApplicationError:

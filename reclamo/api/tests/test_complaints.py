@@ -212,3 +212,13 @@ def test_the_register_costs_the_same_queries_for_1_and_50_cases(pronet: Integrat
         received = f"2026-{10 + day // 28:02d}-{1 + day % 28:02d}T10:00:00+02:00"
         assert pronet.register(submission(received_at=received)).status_code == 201
     assert queries(1) == queries(50) <= 4
+
+
+@pytest.mark.rule("T-6")
+def test_an_offset_any_iso_instant_may_carry_registers_and_is_answered_in_local_time(
+    pronet: Integration,
+) -> None:
+    """ISO 8601 allows offsets up to ±23:59, PostgreSQL stores up to ±15:59: stored in UTC."""
+    response = pronet.register(submission(received_at="2026-11-21T12:00:00+23:30"))
+    assert response.status_code == 201, response.content
+    assert response.json()["received_at"] == "2026-11-20T14:30:00+02:00"
