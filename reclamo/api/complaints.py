@@ -84,6 +84,28 @@ _IDEMPOTENCY_PARAMETER = {
     "(kept at least 30 days, per provider).",
     "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[ -~]+$"},
 }
+_REGISTRATION_HEADERS = {
+    "responses": {
+        201: {
+            "headers": {
+                REPLAYED_HEADER: {
+                    "description": "`true` when this is the stored answer to an earlier request "
+                    "with the same Idempotency-Key.",
+                    "schema": {"type": "string", "enum": ["true"]},
+                }
+            }
+        },
+        409: {
+            "headers": {
+                "Retry-After": {
+                    "description": "Seconds to wait before sending again "
+                    "(`idempotency_in_progress`).",
+                    "schema": {"type": "integer"},
+                }
+            }
+        },
+    }
+}
 Department = Annotated[str, Field(max_length=50, pattern=r"^[A-Za-z0-9_-]+$")]
 
 
@@ -247,7 +269,11 @@ def _register(
     "/providers/{slug}/complaints",
     response={201: RegistrationOut, 409: ErrorOut, 422: ErrorOut},
     auth=token_auth,
-    openapi_extra={**json_request_body(RegistrationIn), "parameters": [_IDEMPOTENCY_PARAMETER]},
+    openapi_extra={
+        **json_request_body(RegistrationIn),
+        **_REGISTRATION_HEADERS,
+        "parameters": [_IDEMPOTENCY_PARAMETER],
+    },
     summary="Register a case",
 )
 def complaint_register_endpoint(request: HttpRequest, slug: str) -> HttpResponse:

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from reclamo.api.cases import CaseWithEventsOut, RegisterOut, RegistrationOut
 from reclamo.api.tests.conftest import CASE, CASES, Integration, submission
 from reclamo.complaints.models import Complaint, IntakeRecord
 
@@ -26,6 +27,7 @@ def test_registering_answers_201_with_the_committed_case_and_the_previews_decisi
     response = pronet.register(body)
     assert response.status_code == 201, response.content
     case = response.json()
+    RegistrationOut.model_validate(case)  # the documented 201
     assert case["number"] == "PN-2026-000001"
     assert (case["provider"], case["status"], case["outcome"]) == ("pronet", "registered", None)
     assert (case["kind"], case["treated_as"], case["channel"]) == ("complaint", "complaint", "api")
@@ -149,6 +151,7 @@ def test_tenant_isolation_another_providers_slug_or_case_is_a_404(
 def test_the_case_shows_its_registered_event_with_the_token_as_actor(pronet: Integration) -> None:
     registered = pronet.register(submission()).json()
     case = pronet.case(registered["number"]).json()
+    CaseWithEventsOut.model_validate(case)
     events = case.pop("events")
     for field in ("number", "deadlines", "received_at", "customer", "status", "department"):
         assert case[field] == registered[field], field
@@ -169,6 +172,7 @@ def test_the_register_pages_oldest_first_with_filters_and_cursors(pronet: Integr
             == 201
         )
     page = pronet.register_page(limit=2).json()
+    RegisterOut.model_validate(page)
     received = [item["received_at"][:10] for item in page["items"]]
     assert received == ["2026-11-20", "2026-11-21"] and page["next"]
     rest = pronet.register_page(limit=2, cursor=page["next"]).json()
