@@ -291,10 +291,6 @@ def complaint_register_endpoint(request: HttpRequest, slug: str) -> HttpResponse
         key = idempotency_key_read(request.headers.get(HEADER))
     except ApiError as problem:
         key, received = None, Received(received.payload, received.text, "", problem)
-    if key is not None:
-        earlier = first_answer(provider=provider, key=key, fingerprint=received.fingerprint)
-        if earlier is not None:
-            return _answer(earlier, replayed=True)
     try:
         intake = intake_record_open(
             provider=provider,
@@ -308,7 +304,8 @@ def complaint_register_endpoint(request: HttpRequest, slug: str) -> HttpResponse
             request_fingerprint=received.fingerprint,
         )
     except IntegrityError:
-        # The same key arrived at the same moment and the other request stored it first.
+        # The key is taken: by an earlier request, or by one arriving at the same moment. Trying
+        # the insert first spares every new request a look-up.
         if key is None:  # only a given key is unique: this is another failure
             raise
         earlier = first_answer(provider=provider, key=key, fingerprint=received.fingerprint)

@@ -118,8 +118,8 @@ def intake_record_close(
 ) -> None:
     """Record what became of a submission (registered, refused with a code, failed …) and the
     answer given, so a repeated Idempotency-Key replays it. Joins the caller's transaction
-    when there is one, else commits on its own."""
-    with transaction.atomic():
+    when there is one (without a savepoint: two round trips less), else commits on its own."""
+    with transaction.atomic(savepoint=False):
         IntakeRecord.objects.filter(pk=intake.pk).update(
             outcome=outcome,
             reason_code=code[:50],
