@@ -222,7 +222,9 @@ profile.enable()
 for n in range(50, 250):
     once(n)
 profile.disable()
-pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
+stats = pstats.Stats(profile)
+stats.sort_stats("tottime").print_stats(20)
+stats.sort_stats("cumulative").print_stats("reclamo/", 25)
 """
     subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True)  # noqa: S603
 
