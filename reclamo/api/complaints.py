@@ -11,8 +11,6 @@ registered, refused (PC-2) or unreadable — stays there with the answer it got.
 from __future__ import annotations
 
 import json
-import math
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 import pydantic
@@ -26,6 +24,7 @@ from ninja.responses import NinjaJSONEncoder
 from pydantic import Field
 
 from reclamo.api.auth import IntegrationTokenAuth, request_token
+from reclamo.api.bodies import Received, request_body_receive
 from reclamo.api.cases import (
     CaseWithEventsOut,
     RegisterOut,
@@ -39,7 +38,6 @@ from reclamo.api.deadline_preview import case_facts, preview_answer
 from reclamo.api.errors import (
     ApiError,
     ErrorOut,
-    JsonParser,
     api_error_body,
     status_error_body,
     validation_error_body,
@@ -50,7 +48,6 @@ from reclamo.api.idempotency import (
     StoredAnswer,
     first_answer,
     idempotency_key_read,
-    request_fingerprint,
 )
 from reclamo.api.openapi import json_request_body
 from reclamo.api.types import LocalDate
@@ -142,63 +139,6 @@ def registration_answer(registration: Registration, language: str) -> dict[str, 
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Received:
-    """A request body as it arrived: its JSON (None when unreadable), the text kept otherwise,
-    and why it cannot be read, if so."""
-
-    payload: Any
-    text: str
-    fingerprint: str
-    problem: ApiError | None
-
-
-def _storable(value: Any) -> bool:
-    """JSON every database stores: no NUL character, no lone surrogate, no NaN or infinity."""
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return False
-        return "\x00" not in value
-    if isinstance(value, float):
-        return math.isfinite(value)
-    if isinstance(value, dict):
-        return all(_storable(key) and _storable(item) for key, item in value.items())
-    if isinstance(value, list):
-        return all(_storable(item) for item in value)
-    return True
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(name)
-
-
-def _receive(request: HttpRequest) -> Received:
-    raw = request.body
-    text = raw.decode("utf-8", "replace").replace("\x00", "\ufffd")
-    try:
-        JsonParser().parse_body(request)  # the Content-Type check of every JSON endpoint
-        payload = json.loads(raw, parse_constant=_refuse_constant)
-    except ApiError as unreadable:
-        return Received(None, text, request_fingerprint(None, raw), unreadable)
-    except (ValueError, RecursionError):
-        invalid = ApiError(400, "invalid_json", "The request body is not valid JSON.")
-        return Received(None, text, request_fingerprint(None, raw), invalid)
-    try:
-        storable = _storable(payload)
-    except RecursionError:
-        storable = False
-    if not storable:
-        unstorable = ApiError(
-            422,
-            "invalid_characters",
-            _("The body holds characters or numbers that cannot be stored (NUL, NaN, …)."),
-        )
-        return Received(None, text, request_fingerprint(None, raw), unstorable)
-    return Received(payload, "", request_fingerprint(payload, raw), None)
-
-
 def _answer(answer: StoredAnswer, *, replayed: bool = False) -> HttpResponse:
     response = JsonResponse(answer.body, status=answer.status)
     if replayed:
@@ -218,6 +158,22 @@ def _closed(intake: IntakeRecord, outcome: str, status: int, body: dict[str, Any
         response_body=body,
     )
     return StoredAnswer(status, body)
+
+
+def _intake_open(
+    request: HttpRequest, provider: Provider, received: Received, key: str | None
+) -> IntakeRecord:
+    return intake_record_open(
+        provider=provider,
+        channel="api",
+        received_at=timezone.now(),
+        source_label=request_token(request).prefix,
+        payload=received.payload,
+        payload_text=received.text,
+        content_type=(request.content_type or "").replace("\x00", ""),
+        idempotency_key=key,
+        request_fingerprint=received.fingerprint,
+    )
 
 
 def _register(
@@ -286,29 +242,25 @@ def complaint_register_endpoint(request: HttpRequest, slug: str) -> HttpResponse
     `409 idempotency_key_reused`.
     """
     provider = _own_provider(request, slug)
-    received = _receive(request)
+    received = request_body_receive(request)
     try:
         key = idempotency_key_read(request.headers.get(HEADER))
     except ApiError as problem:
         key, received = None, Received(received.payload, received.text, "", problem)
     try:
-        intake = intake_record_open(
-            provider=provider,
-            channel="api",
-            received_at=timezone.now(),
-            source_label=request_token(request).prefix,
-            payload=received.payload,
-            payload_text=received.text,
-            content_type=(request.content_type or "").replace("\x00", ""),
-            idempotency_key=key,
-            request_fingerprint=received.fingerprint,
-        )
+        intake = _intake_open(request, provider, received, key)
     except IntegrityError:
         # The key is taken: by an earlier request, or by one arriving at the same moment. Trying
         # the insert first spares every new request a look-up.
         if key is None:  # only a given key is unique: this is another failure
             raise
-        earlier = first_answer(provider=provider, key=key, fingerprint=received.fingerprint)
+        try:
+            earlier = first_answer(provider=provider, key=key, fingerprint=received.fingerprint)
+        except ApiError as conflict:
+            if conflict.code == "idempotency_key_reused":  # another request: kept, keyless
+                refused = _intake_open(request, provider, received, None)
+                _closed(refused, "refused", conflict.status, api_error_body(conflict))
+            raise
         if earlier is None:  # the other request's record is gone: it was rolled back
             raise
         return _answer(earlier, replayed=True)

@@ -44,6 +44,9 @@ def test_the_same_key_with_another_body_is_a_409(pronet: Integration) -> None:
     assert reused.status_code == 409
     assert reused.json()["error"]["code"] == "idempotency_key_reused"
     assert Complaint.objects.count() == 1
+    kept = IntakeRecord.objects.get(idempotency_key=None)
+    assert (kept.outcome, kept.reason_code) == ("refused", "idempotency_key_reused")
+    assert kept.payload == submission(subject="Another matter") and kept.response_status == 409
 
 
 def test_keys_are_scoped_to_the_provider(pronet: Integration, unitel: Integration) -> None:
