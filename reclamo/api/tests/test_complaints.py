@@ -19,7 +19,7 @@ from reclamo.complaints.models import Complaint, IntakeRecord
 PREVIEW = "/api/v1/providers/{slug}/deadline-preview"
 
 
-@pytest.mark.rule("PN-5", "T-6")
+@pytest.mark.rule("T-6")
 def test_registering_answers_201_with_the_committed_case_and_the_previews_decision(
     pronet: Integration, client: Client
 ) -> None:
@@ -41,7 +41,7 @@ def test_registering_answers_201_with_the_committed_case_and_the_previews_decisi
     assert case["received_at"] == "2026-11-20T15:30:00+02:00"  # Bucharest's offset (T-6)
     assert datetime.fromisoformat(case["registered_at"]).utcoffset() == timedelta(hours=2)
     # The decision is the one the preview announces for the same facts; the deadlines are the
-    # case's rows (PN-5 counts from registration, which the preview takes to be the receipt).
+    # case's rows (pronet counts from registration, which the preview takes to be the receipt).
     preview = client.post(
         PREVIEW.format(slug="pronet"), json.dumps(body), content_type="application/json"
     ).json()
