@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,34 @@ def bundled_providers(db):  # type: ignore[no-untyped-def]
 
     bundled_policies_load()
     return {provider.slug: provider for provider in Provider.objects.all()}
+
+
+@pytest.fixture
+def sqlite_file_database(transactional_db, tmp_path):  # type: ignore[no-untyped-def]
+    """On SQLite, move the test database to a file for the test's duration.
+
+    The suite's SQLite test database lives in shared-cache memory, where concurrent writers get
+    "table is locked" at once instead of waiting; production SQLite is a file with IMMEDIATE
+    transactions and a busy timeout, which is what concurrency tests must exercise. Each new
+    thread's connection opens the file (the handler builds connections from these settings).
+    """
+    from django.db import connection, connections
+
+    if connection.vendor != "sqlite":
+        yield
+        return
+    original_settings = connections.settings["default"]
+    original_connection = connections["default"]
+    path = tmp_path / "register.sqlite3"
+    original_connection.ensure_connection()
+    target = sqlite3.connect(path)
+    original_connection.connection.backup(target)
+    target.close()
+    connections.settings["default"] = {**original_settings, "NAME": str(path)}
+    connections["default"] = connections.create_connection("default")
+    try:
+        yield
+    finally:
+        connections["default"].close()
+        connections.settings["default"] = original_settings
+        connections["default"] = original_connection

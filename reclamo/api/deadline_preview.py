@@ -119,7 +119,8 @@ def preview_answer(policy: Policy, answer: IntakeDecision, language: str) -> dic
 
 
 def case_facts(payload: DeadlinePreviewIn) -> CaseFacts:
-    return CaseFacts(**payload.dict())
+    """The case's facts; a registration's customer and words are not facts the clocks read."""
+    return CaseFacts(**payload.model_dump(include=set(DeadlinePreviewIn.model_fields)))
 
 
 @router.post(

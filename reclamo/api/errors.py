@@ -57,10 +57,12 @@ class ApiError(Exception):
         message: str,
         field: str | None = None,
         params: dict[str, object] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> None:
         super().__init__(message)
         self.status, self.code, self.message, self.field = status, code, message, field
         self.params = params or {}
+        self.headers = headers or {}
 
 
 class ErrorDetail(Schema):
@@ -82,6 +84,17 @@ class ErrorOut(Schema):
 
 def error_body(code: str, message: str, field: str | None = None) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "field": field}}
+
+
+def api_error_body(error: ApiError | ApplicationError | DomainError) -> dict[str, Any]:
+    """The body the error handlers answer for ``error``, for callers that store it too."""
+    if isinstance(error, ApiError):
+        message = error_text(
+            error.code, default=error.message, field=error.field, params=error.params
+        )
+    else:
+        message = error_message(error)
+    return error_body(error.code, message, error.field)
 
 
 def status_error_body(status: int, params: dict[str, object] | None = None) -> dict[str, Any]:
@@ -137,18 +150,30 @@ def _explain(error: dict[str, Any]) -> dict[str, Any]:
     return {"code": code, "message": message, "field": field}
 
 
+def validation_error_body(errors: list[Any]) -> dict[str, Any] | None:
+    """The 422 body for pydantic's errors (every problem in `details`); None when there are none."""
+    details = [_explain(error) for error in errors]
+    if not details:
+        return None
+    body = error_body(details[0]["code"], details[0]["message"], details[0]["field"])
+    body["error"]["details"] = details
+    return body
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
     def answer(request: HttpRequest, status: int, body: dict[str, Any]) -> HttpResponse:
         return api.create_response(request, body, status=status)
 
     @api.exception_handler(ApiError)
     def api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
-        message = error_text(exc.code, default=exc.message, field=exc.field, params=exc.params)
-        return answer(request, exc.status, error_body(exc.code, message, exc.field))
+        response = answer(request, exc.status, api_error_body(exc))
+        for name, value in exc.headers.items():
+            response[name] = value
+        return response
 
     @api.exception_handler(ApplicationError)
     def application_error(request: HttpRequest, exc: ApplicationError) -> HttpResponse:
-        return answer(request, exc.status, error_body(exc.code, error_message(exc), exc.field))
+        return answer(request, exc.status, api_error_body(exc))
 
     @api.exception_handler(DomainError)
     def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
@@ -157,11 +182,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(ValidationError)
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-        details = [_explain(error) for error in exc.errors]
-        if not details:
+        body = validation_error_body(list(exc.errors))
+        if body is None:
             return answer(request, 400, status_error_body(400))
-        body = error_body(details[0]["code"], details[0]["message"], details[0]["field"])
-        body["error"]["details"] = details
         return answer(request, 422, body)
 
     @api.exception_handler(AuthenticationError)

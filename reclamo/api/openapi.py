@@ -13,6 +13,7 @@ from typing import Any
 
 from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
+from pydantic import BaseModel
 
 from reclamo.api.errors import ErrorOut
 
@@ -24,8 +25,26 @@ _DESCRIPTIONS = {
     "413": "The request body is too large.",
     "415": "The body is not sent as Content-Type: application/json.",
     "422": "The input is not accepted; `code` and `field` say why and where.",
+    "409": "The request conflicts with an earlier one; `code` says how.",
 }
 _METHODS = {"get", "put", "post", "delete", "patch"}
+# Bodies of operations that read their JSON themselves (to store it before parsing it).
+_BODY_MODELS: dict[str, type[BaseModel]] = {}
+
+
+def json_request_body(model: type[BaseModel]) -> dict[str, Any]:
+    """`openapi_extra` documenting ``model`` as the JSON body of an operation that parses its
+    body itself; the model lands in the schema's components like any other."""
+    _BODY_MODELS[model.__name__] = model
+    schema = {"$ref": _REF.format(model=model.__name__)}
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
+
+
+def _add_component(components: dict[str, Any], model: type[BaseModel]) -> None:
+    definition = model.model_json_schema(ref_template=_REF)
+    for name, nested in definition.pop("$defs", {}).items():
+        components.setdefault(name, nested)
+    components.setdefault(model.__name__, definition)
 
 
 def _statuses(operation: dict[str, Any], path: str) -> list[str]:
@@ -42,11 +61,10 @@ def _statuses(operation: dict[str, Any], path: str) -> list[str]:
 
 
 def document_errors(schema: OpenAPISchema) -> OpenAPISchema:
-    definitions = ErrorOut.model_json_schema(ref_template=_REF)
     components = schema.setdefault("components", {}).setdefault("schemas", {})
-    for name, definition in definitions.pop("$defs", {}).items():
-        components.setdefault(name, definition)
-    components.setdefault("ErrorOut", definitions)
+    models: list[type[BaseModel]] = [ErrorOut, *_BODY_MODELS.values()]
+    for model in models:
+        _add_component(components, model)
     error_content = {"application/json": {"schema": {"$ref": _REF.format(model="ErrorOut")}}}
     for path, item in schema.get("paths", {}).items():
         for method, operation in item.items():

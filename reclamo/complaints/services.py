@@ -15,10 +15,10 @@ counter row (PostgreSQL) or the database's write lock (SQLite) is held.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import Any, overload
 
 from django.db import transaction
 from django.utils import timezone
@@ -118,8 +118,8 @@ def intake_record_close(
 ) -> None:
     """Record what became of a submission (registered, refused with a code, failed …) and the
     answer given, so a repeated Idempotency-Key replays it. Joins the caller's transaction
-    when there is one, else commits on its own."""
-    with transaction.atomic():
+    when there is one (without a savepoint: two round trips less), else commits on its own."""
+    with transaction.atomic(savepoint=False):
         IntakeRecord.objects.filter(pk=intake.pk).update(
             outcome=outcome,
             reason_code=code[:50],
@@ -139,6 +139,7 @@ def complaint_register(
     actor: Actor,
     intake: IntakeRecord,
     registered_at: datetime | None = None,
+    answer: Callable[[Registration], Mapping[str, Any]] | None = None,
 ) -> Registration:
     """Register ``submission`` in ``provider``'s register, governed for life by the policy
     version in force at receipt (T-6: the receipt is the real one — a letter's delivery, an
@@ -148,6 +149,10 @@ def complaint_register(
     receipt no procedure governs, ``channel_not_accepted`` (422, PC-2) where the procedure
     refuses the channel, and the domain's codes (422) for facts that cannot be read. Each
     refusal or failure is recorded on ``intake`` before it is raised.
+
+    ``answer`` builds the channel's reply from the registration; it is stored on ``intake`` in
+    the registering transaction, so the reply a client gets is committed with the case (the API
+    replays it to a repeated Idempotency-Key).
     """
     facts = submission.facts
     now = registered_at or timezone.now()
@@ -210,10 +215,17 @@ def complaint_register(
                 "rules": list(decision.rules),
             },
         )
-        intake_record_close(intake=intake, outcome="registered", complaint=complaint)
+        registration = Registration(complaint=complaint, decision=decision, policy=policy)
+        intake_record_close(
+            intake=intake,
+            outcome="registered",
+            complaint=complaint,
+            response_status=201 if answer is not None else None,
+            response_body=answer(registration) if answer is not None else None,
+        )
         complaint_id = complaint.pk
         transaction.on_commit(lambda: acknowledgement_send.enqueue(complaint_id))
-    return Registration(complaint=complaint, decision=decision, policy=policy)
+    return registration
 
 
 def _case_fields(
@@ -225,6 +237,8 @@ def _case_fields(
     language: str,
 ) -> dict[str, Any]:
     discovered = facts.defect_discovered_at
+    if isinstance(discovered, datetime):
+        discovered = _utc(discovered)
     filing = decision.filing
     customer = submission.customer
     return {
@@ -237,7 +251,7 @@ def _case_fields(
         "department": decision.department or "",
         "complexity": decision.complexity or facts.complexity,
         "fault_location": facts.fault_location,
-        "fault_started_at": facts.fault_started_at,
+        "fault_started_at": _utc(facts.fault_started_at),
         "defect_discovered_at": discovered if isinstance(discovered, datetime) else None,
         "defect_discovered_on": (
             discovered
@@ -245,7 +259,7 @@ def _case_fields(
             else None
         ),
         "invoice_delivered_on": facts.invoice_delivered_at,
-        "service_restored_at": facts.service_restored_at,
+        "service_restored_at": _utc(facts.service_restored_at),
         "customer_name": customer.name[:200],
         "customer_email": customer.email,
         "customer_phone": customer.phone[:32],
@@ -253,11 +267,20 @@ def _case_fields(
         "customer_language": language,
         "subject": submission.subject[:300],
         "body": submission.body,
-        "received_at": facts.received_at,
+        "received_at": _utc(facts.received_at),
         "filing_last_day": filing.rolled_to or filing.last_day if filing else None,
         "filing_counted_last_day": filing.last_day if filing else None,
         "filing_in_time": filing.in_time if filing else None,
     }
+
+
+@overload
+def _utc(instant: datetime) -> datetime: ...
+@overload
+def _utc(instant: None) -> None: ...
+def _utc(instant: datetime | None) -> datetime | None:
+    """T-6: stored in UTC. PostgreSQL refuses offsets beyond ±15:59, which ISO 8601 allows."""
+    return instant.astimezone(UTC) if instant is not None else None
 
 
 def _as_application_error(error: ApplicationError | DomainError) -> ApplicationError:

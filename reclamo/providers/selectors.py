@@ -53,7 +53,10 @@ def policy_in_force(*, provider: Provider, at: datetime) -> PolicyVersion:
         raise _out_of_range(at) from None
     candidates = _versions_newest_first(provider).filter(effective_from__lte=latest_possible)
     local_days: dict[str, date] = {}
-    for version in candidates.only("pk", "provider", "version", "effective_from", "time_zone"):
+    # `checksum` is policy_of's cache key: loading it here spares the caller a second query.
+    for version in candidates.only(
+        "pk", "provider", "version", "effective_from", "time_zone", "checksum"
+    ):
         if version.time_zone not in local_days:
             try:
                 local_days[version.time_zone] = at.astimezone(get_zone(version.time_zone)).date()

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 
 import pytest
-from django.db import connection, connections
 
 from reclamo.complaints.models import Complaint
 from reclamo.providers.models import PolicyVersion, Provider
@@ -60,32 +58,3 @@ def provider(db):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def complaint(provider):  # type: ignore[no-untyped-def]
     return complaint_create(provider=provider)
-
-
-@pytest.fixture
-def sqlite_file_database(transactional_db, tmp_path):  # type: ignore[no-untyped-def]
-    """On SQLite, move the test database to a file for the test's duration.
-
-    The suite's SQLite test database lives in shared-cache memory, where concurrent writers get
-    "table is locked" at once instead of waiting; production SQLite is a file with IMMEDIATE
-    transactions and a busy timeout, which is what concurrency tests must exercise. Each new
-    thread's connection opens the file (the handler builds connections from these settings).
-    """
-    if connection.vendor != "sqlite":
-        yield
-        return
-    original_settings = connections.settings["default"]
-    original_connection = connections["default"]
-    path = tmp_path / "register.sqlite3"
-    original_connection.ensure_connection()
-    target = sqlite3.connect(path)
-    original_connection.connection.backup(target)
-    target.close()
-    connections.settings["default"] = {**original_settings, "NAME": str(path)}
-    connections["default"] = connections.create_connection("default")
-    try:
-        yield
-    finally:
-        connections["default"].close()
-        connections.settings["default"] = original_settings
-        connections["default"] = original_connection
