@@ -139,6 +139,7 @@ def complaint_register(
     actor: Actor,
     intake: IntakeRecord,
     registered_at: datetime | None = None,
+    acknowledge: bool = True,
 ) -> Registration:
     """Register ``submission`` in ``provider``'s register, governed for life by the policy
     version in force at receipt (T-6: the receipt is the real one — a letter's delivery, an
@@ -148,6 +149,9 @@ def complaint_register(
     receipt no procedure governs, ``channel_not_accepted`` (422, PC-2) where the procedure
     refuses the channel, and the domain's codes (422) for facts that cannot be read. Each
     refusal or failure is recorded on ``intake`` before it is raised.
+
+    ``acknowledge=False`` queues no acknowledgement: only for cases no customer is waiting for
+    (the demo register, ``reclamo.complaints.demo``).
     """
     facts = submission.facts
     now = registered_at or timezone.now()
@@ -212,7 +216,8 @@ def complaint_register(
         )
         intake_record_close(intake=intake, outcome="registered", complaint=complaint)
         complaint_id = complaint.pk
-        transaction.on_commit(lambda: acknowledgement_send.enqueue(complaint_id))
+        if acknowledge:
+            transaction.on_commit(lambda: acknowledgement_send.enqueue(complaint_id))
     return Registration(complaint=complaint, decision=decision, policy=policy)
 
 
