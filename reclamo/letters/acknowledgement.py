@@ -109,7 +109,9 @@ def _current(complaint: Complaint) -> list[ComplaintDeadline]:
 
 def _line(deadline: ComplaintDeadline, zone: str, zone_words: str, language: str) -> DeadlineLine:
     # A repair deadline is explained by what it asks for (started or done), others by the clock.
-    key = deadline.milestone if deadline.clock == "repair" and deadline.milestone else deadline.clock
+    key = (
+        deadline.milestone if deadline.clock == "repair" and deadline.milestone else deadline.clock
+    )
     explanation = CLOCK_EXPLANATIONS.get(key, "")  # type: ignore[call-overload]
     label = CLOCK_LABELS.get(deadline.clock, deadline.clock)  # type: ignore[call-overload]
     return DeadlineLine(

@@ -75,7 +75,7 @@ def acknowledgement_deliver(*, complaint_id: int, now: datetime | None = None) -
     delivery, complaint = claimed
     try:
         _send(delivery, complaint)
-    except Exception as error:  # noqa: BLE001 - any gateway or rendering error is retried
+    except Exception as error:  # any gateway or rendering error is recorded and retried
         return _attempt_failed(delivery, complaint, f"{type(error).__name__}: {error}", now)
     with transaction.atomic(durable=True):
         Delivery.objects.select_for_update().filter(pk=delivery.pk).update(
@@ -179,7 +179,9 @@ def _fail(delivery: Delivery, complaint: Complaint, error: str, now: datetime) -
     delivery.last_error = error
     delivery.next_attempt_at = None
     delivery.updated_at = now
-    delivery.save(update_fields=["status", "attempts", "last_error", "next_attempt_at", "updated_at"])
+    delivery.save(
+        update_fields=["status", "attempts", "last_error", "next_attempt_at", "updated_at"]
+    )
     complaint_event_record(
         complaint=complaint,
         actor=SYSTEM,
