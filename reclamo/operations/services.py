@@ -8,12 +8,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from reclamo.accounts.services import demo_accounts_create
+from reclamo.complaints.demo import demo_register_fill
 from reclamo.operations.models import WorkerHeartbeat
 from reclamo.providers.services import bundled_policies_load
 
 
 def installation_prepare(*, demo: bool) -> list[str]:
-    """Load the bundled procedures and, on an installation with no users, the demo accounts."""
+    """Load the bundled procedures and, for a demo, the demo accounts (on an installation with
+    no users) and the demo register (on an empty register: a few hundred cases per provider)."""
     lines = []
     for result in bundled_policies_load():
         version = result.policy_version
@@ -26,6 +28,10 @@ def installation_prepare(*, demo: bool) -> list[str]:
         created = demo_accounts_create()
         if created:
             lines.append(f"Demo accounts created: {', '.join(created)} (see README).")
+        cases = demo_register_fill()
+        if cases:
+            counts = ", ".join(f"{slug} {count}" for slug, count in cases.items())
+            lines.append(f"Demo register filled (no acknowledgements sent): {counts} cases.")
     return lines
 
 
