@@ -95,7 +95,7 @@ def demo_register_fill(
     if Complaint.objects.exists():
         return {}
     now = now or timezone.now()
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not a secret
     created: dict[str, int] = {}
     for provider in Provider.objects.filter(is_active=True).order_by("slug"):
         try:
