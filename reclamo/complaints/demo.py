@@ -11,6 +11,8 @@ purpose:
 
 The random choices come from one seeded generator, so the same seed and the same ``now`` give
 the same register. It is filled only while the register is empty, so restarts add nothing.
+`reclamo serve` queues it (``reclamo.complaints.tasks.demo_register_prepare``) rather than
+writing it before the site starts: about 700 cases take 10-20 s on SQLite.
 """
 
 from __future__ import annotations
@@ -98,6 +100,8 @@ def demo_register_fill(
     rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not a secret
     created: dict[str, int] = {}
     for provider in Provider.objects.filter(is_active=True).order_by("slug"):
+        if Complaint.objects.filter(provider=provider).exists():
+            continue  # another run is filling it, or real cases came first
         try:
             policy = policy_of(policy_in_force(provider=provider, at=now))
         except ApplicationError:

@@ -8,14 +8,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from reclamo.accounts.services import demo_accounts_create
-from reclamo.complaints.demo import demo_register_fill
+from reclamo.complaints.models import Complaint
+from reclamo.complaints.tasks import demo_register_prepare
 from reclamo.operations.models import WorkerHeartbeat
 from reclamo.providers.services import bundled_policies_load
 
 
 def installation_prepare(*, demo: bool) -> list[str]:
     """Load the bundled procedures and, for a demo, the demo accounts (on an installation with
-    no users) and the demo register (on an empty register: a few hundred cases per provider)."""
+    no users) and the demo register (on an empty register: a few hundred cases per provider,
+    written by the task worker)."""
     lines = []
     for result in bundled_policies_load():
         version = result.policy_version
@@ -28,10 +30,14 @@ def installation_prepare(*, demo: bool) -> list[str]:
         created = demo_accounts_create()
         if created:
             lines.append(f"Demo accounts created: {', '.join(created)} (see README).")
-        cases = demo_register_fill()
-        if cases:
-            counts = ", ".join(f"{slug} {count}" for slug, count in cases.items())
-            lines.append(f"Demo register filled (no acknowledgements sent): {counts} cases.")
+        if not Complaint.objects.exists():
+            # Queued, not written here: the site starts at once and the worker fills the
+            # register in the background (demo_register_fill checks again that it is empty).
+            demo_register_prepare.enqueue()
+            lines.append(
+                "Demo register: a few hundred cases per provider are being added in the "
+                "background (no acknowledgements are sent for them)."
+            )
     return lines
 
 
