@@ -3,11 +3,15 @@ delays, a final failure visible on the case, and never sent twice."""
 
 from __future__ import annotations
 
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Any
 
 from django.core import mail
+from django.core.mail.backends import locmem
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
 
@@ -188,3 +192,28 @@ def test_the_admin_shows_a_providers_staff_their_own_deliveries_read_only(
     assert page.status_code == 200 and b'name="_save"' not in page.content
     assert client.post(f"{CHANGELIST}{own.pk}/delete/", {"post": "yes"}).status_code == 403
     assert Delivery.objects.count() == 2
+
+
+class SlowEmailBackend(locmem.EmailBackend):
+    """A mail server that takes its time, so two runs overlap while one is sending."""
+
+    def send_messages(self, messages: Any) -> int:
+        time.sleep(0.3)
+        return super().send_messages(messages)
+
+
+def test_two_runs_at_the_same_time_send_once(sqlite_file_database, register_case, settings) -> None:
+    settings.EMAIL_BACKEND = "reclamo.letters.tests.test_delivery.SlowEmailBackend"
+    complaint = register_case()
+
+    def run(_: int) -> str:
+        try:
+            return acknowledgement_deliver(complaint_id=complaint.pk).result
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = sorted(pool.map(run, range(2)))
+    assert results == ["sent", "skipped"]
+    assert len(mail.outbox) == 1
+    assert len(_events(complaint, "acknowledgement_sent")) == 1
