@@ -10,12 +10,14 @@ from django.utils import timezone
 from reclamo.accounts.services import demo_accounts_create
 from reclamo.complaints.models import Complaint
 from reclamo.complaints.tasks import demo_register_prepare
+from reclamo.letters.tasks import acknowledgements_sweep
 from reclamo.operations.models import WorkerHeartbeat
 from reclamo.providers.services import bundled_policies_load
 
 
 def installation_prepare(*, demo: bool) -> list[str]:
-    """Load the bundled procedures and, for a demo, the demo accounts (on an installation with
+    """Load the bundled procedures, queue the sweep of lost acknowledgement retries and, for a
+    demo, the demo accounts (on an installation with
     no users) and the demo register (on an empty register: a few hundred cases per provider,
     written by the task worker)."""
     lines = []
@@ -26,6 +28,8 @@ def installation_prepare(*, demo: bool) -> list[str]:
             f"Procedure {version.provider.slug} {version.version} "
             f"(in force from {version.effective_from}): {state}."
         )
+    # Deliveries whose retry was lost while no worker ran (a worker killed mid-send).
+    acknowledgements_sweep.enqueue()
     if demo:
         created = demo_accounts_create()
         if created:
