@@ -17,9 +17,8 @@ from reclamo.providers.services import bundled_policies_load
 
 def installation_prepare(*, demo: bool) -> list[str]:
     """Load the bundled procedures, queue the sweep of lost acknowledgement retries and, for a
-    demo, the demo accounts (on an installation with
-    no users) and the demo register (on an empty register: a few hundred cases per provider,
-    written by the task worker)."""
+    demo, the demo accounts (on an installation with no users) and the demo register (on an
+    empty register: a few hundred cases per provider, written by the task worker)."""
     lines = []
     for result in bundled_policies_load():
         version = result.policy_version
