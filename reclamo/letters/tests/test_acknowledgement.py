@@ -78,3 +78,18 @@ def test_the_html_escapes_what_the_customer_wrote(register_case) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; bill" in acknowledgement.html
     # The text part is plain text: the customer's words as they wrote them, not entities.
     assert "<script>alert(1)</script> bill" in acknowledgement.text
+
+
+@pytest.mark.rule("T-6")
+@pytest.mark.parametrize(
+    ("language", "zone_words"), [("hu", "szlovákiai idő"), ("en", "Slovak time")]
+)
+def test_hungarian_and_english_acknowledgements_use_their_own_dates(
+    register_case, language, zone_words
+) -> None:
+    complaint = register_case("unitel", language=language, email="laszlo@example.sk")
+    acknowledgement = acknowledgement_compose(complaint)
+    assert acknowledgement.language == language
+    _assert_deadlines_in(acknowledgement.text, complaint, "Europe/Bratislava", language)
+    assert zone_words in acknowledgement.text
+    assert f"/{language}/p/unitel/" in acknowledgement.text
