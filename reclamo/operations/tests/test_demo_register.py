@@ -72,9 +72,13 @@ def test_serve_preparation_fills_an_empty_register_once_with_real_cases(db) -> N
 
 def test_serve_preparation_queues_the_demo_register_instead_of_writing_it(db, settings) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+    def queued_fills() -> int:
+        results = demo_register_prepare.get_backend().results  # type: ignore[attr-defined]
+        return sum(result.task.name == demo_register_prepare.name for result in results)
+
     installation_prepare(demo=True)
-    [queued] = demo_register_prepare.get_backend().results  # type: ignore[attr-defined]
-    assert queued.task.name == demo_register_prepare.name
+    assert queued_fills() == 1
     assert not Complaint.objects.exists()
     installation_prepare(demo=False)
-    assert len(demo_register_prepare.get_backend().results) == 1  # type: ignore[attr-defined]
+    assert queued_fills() == 1
