@@ -196,6 +196,22 @@ def email_backend(default: str) -> str:
     return _text("RECLAMO_EMAIL_BACKEND") or default
 
 
+def sms_backend(default: str) -> str:
+    return _text("RECLAMO_SMS_BACKEND") or default
+
+
+def base_url() -> str:
+    """The site's public address, for links in letters sent outside a request (no trailing /)."""
+    raw = _text("RECLAMO_BASE_URL") or "http://localhost:8000"
+    parts = urlsplit(raw)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise ConfigurationError(
+            f"RECLAMO_BASE_URL={raw!r} is not a web address: set it to https://HOST "
+            "(the address customers use to reach Reclamo)."
+        )
+    return raw.rstrip("/")
+
+
 def email_from() -> str:
     return _text("RECLAMO_EMAIL_FROM") or "Reclamo <reclamo@localhost>"
 

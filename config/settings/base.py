@@ -175,6 +175,13 @@ EMAIL_BACKEND = env.email_backend("django.core.mail.backends.console.EmailBacken
 DEFAULT_FROM_EMAIL = env.email_from()
 (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS) = env.email_host()
 
+# Text messages (reclamo.letters.sms), chosen like EMAIL_BACKEND: console (the default), file
+# (one file per message under RECLAMO_SMS_FILE_PATH), locmem (tests), or a gateway's backend.
+RECLAMO_SMS_BACKEND = env.sms_backend("reclamo.letters.sms.ConsoleBackend")
+RECLAMO_SMS_FILE_PATH = DATA_DIR / "sms"
+# Where customers reach this installation: the links in acknowledgements start with it.
+RECLAMO_BASE_URL = env.base_url()
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag, not the cookie
 X_FRAME_OPTIONS = "DENY"

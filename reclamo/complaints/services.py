@@ -30,6 +30,7 @@ from reclamo.domain.calendar import get_zone
 from reclamo.domain.deadlines import CaseFacts, IntakeDecision, deadlines_at_registration
 from reclamo.domain.errors import DomainError
 from reclamo.domain.policy import Policy
+from reclamo.domain.vocabulary import CASE_STATUSES, OUTCOMES
 from reclamo.errors import ApplicationError
 from reclamo.letters.tasks import acknowledgement_send
 from reclamo.providers.models import PolicyVersion, Provider
@@ -40,6 +41,7 @@ __all__ = [
     "Registration",
     "Submission",
     "complaint_register",
+    "complaint_status_change",
     "intake_record_close",
     "intake_record_open",
 ]
@@ -140,6 +142,7 @@ def complaint_register(
     intake: IntakeRecord,
     registered_at: datetime | None = None,
     answer: Callable[[Registration], Mapping[str, Any]] | None = None,
+    acknowledge: bool = True,
 ) -> Registration:
     """Register ``submission`` in ``provider``'s register, governed for life by the policy
     version in force at receipt (T-6: the receipt is the real one — a letter's delivery, an
@@ -153,6 +156,8 @@ def complaint_register(
     ``answer`` builds the channel's reply from the registration; it is stored on ``intake`` in
     the registering transaction, so the reply a client gets is committed with the case (the API
     replays it to a repeated Idempotency-Key).
+    ``acknowledge=False`` queues no acknowledgement: only for cases no customer is waiting for
+    (the demo register, ``reclamo.complaints.demo``).
     """
     facts = submission.facts
     now = registered_at or timezone.now()
@@ -224,8 +229,57 @@ def complaint_register(
             response_body=answer(registration) if answer is not None else None,
         )
         complaint_id = complaint.pk
-        transaction.on_commit(lambda: acknowledgement_send.enqueue(complaint_id))
+        if acknowledge:
+            transaction.on_commit(lambda: acknowledgement_send.enqueue(complaint_id))
     return registration
+
+
+# A settled case carries the decision; an open one carries none.
+_SETTLED_STATUSES = frozenset({"resolved", "deemed_upheld", "withdrawn"})
+
+
+def complaint_status_change(
+    *,
+    complaint: Complaint,
+    actor: Actor,
+    status: str,
+    outcome: str | None = None,
+    at: datetime | None = None,
+) -> Complaint:
+    """Move ``complaint`` to ``status`` (api.md's values), with the ``outcome`` a settled case
+    carries, recording a "status_changed" event with the before and after.
+
+    Raises :class:`ApplicationError` ``unknown_status`` / ``unknown_outcome`` (422) for values
+    outside the vocabulary and ``outcome_required`` (422) for a settled case without one.
+    """
+    if status not in CASE_STATUSES:
+        raise ApplicationError(
+            "unknown_status", f"Unknown status {status!r}.", "status", status=422
+        )
+    if outcome is not None and outcome not in OUTCOMES:
+        raise ApplicationError(
+            "unknown_outcome", f"Unknown outcome {outcome!r}.", "outcome", status=422
+        )
+    if status in _SETTLED_STATUSES and outcome is None:
+        raise ApplicationError(
+            "outcome_required", "A settled case needs its outcome.", "outcome", status=422
+        )
+    now = at or timezone.now()
+    with transaction.atomic(durable=True):
+        locked = Complaint.objects.select_for_update().get(pk=complaint.pk)
+        before = {"status": locked.status, "outcome": locked.outcome}
+        locked.status = status
+        locked.outcome = outcome if status in _SETTLED_STATUSES else None
+        locked.save(update_fields=["status", "outcome"])
+        complaint_event_record(
+            complaint=locked,
+            actor=actor,
+            type="status_changed",
+            at=now,
+            before=before,
+            after={"status": locked.status, "outcome": locked.outcome},
+        )
+    return locked
 
 
 def _case_fields(

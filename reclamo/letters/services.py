@@ -1,32 +1,196 @@
-"""Writes that send something to a customer: acknowledgements (and, later, written statements)."""
+"""Writes that send something to a customer: the acknowledgement (later, written statements).
+
+An acknowledgement is delivered in three short steps so that no lock is held while a gateway
+answers (STYLE.md, the write path):
+
+1. *claim*: in one transaction, lock (or create) the case's ``Delivery`` row; if it is still
+   queued and due, count the attempt and push ``next_attempt_at`` a claim period ahead, so a
+   second run of the same task (or a sweep) finds it in flight and sends nothing;
+2. *send*: compose in the customer's language and hand it to the email or SMS backend;
+3. *record*: in one transaction, mark it sent (event ``acknowledgement_sent``), or schedule the
+   next attempt after a growing delay (:data:`RETRY_DELAYS`), or — attempts used up, or no
+   address to write to — mark it failed with the event ``acknowledgement_failed``, which staff
+   see on the case; the row is in the admin. Nothing is dropped silently.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.utils import translation
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.utils import timezone
 
+from reclamo.complaints.events import Actor, complaint_event_record
 from reclamo.complaints.models import Complaint
+from reclamo.letters.acknowledgement import acknowledgement_compose, case_thread_headers
+from reclamo.letters.models import Delivery
+from reclamo.letters.sms import sms_send
+
+__all__ = [
+    "CLAIM_PERIOD",
+    "RETRY_DELAYS",
+    "DeliveryOutcome",
+    "acknowledgement_deliver",
+    "acknowledgements_due",
+]
+
+# The wait after the 1st, 2nd, 3rd and 4th failed attempt; the 5th failure is final.
+RETRY_DELAYS: tuple[timedelta, ...] = (
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=30),
+    timedelta(hours=2),
+)
+MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
+# How long an attempt in flight keeps others away; a worker that dies mid-send frees the row
+# after this, and the sweep (:func:`acknowledgements_due`) picks it up again.
+CLAIM_PERIOD = timedelta(minutes=10)
+
+SYSTEM = Actor.system("acknowledgement")
+NO_CONTACT = "the customer gave neither an email address nor a phone number"
 
 
-def acknowledgement_deliver(*, complaint_id: int) -> str:
-    """Email the acknowledgement of a registered case in the customer's language: its number,
-    every deadline in the provider's local time with its rule. Returns what was done."""
-    complaint = (
-        Complaint.objects.select_related("provider", "policy_version")
-        .prefetch_related("deadlines")
-        .get(pk=complaint_id)
+@dataclass(frozen=True, slots=True)
+class DeliveryOutcome:
+    """What one run did; ``retry_at`` is set when another attempt must be scheduled."""
+
+    result: Literal["sent", "retry", "failed", "skipped"]
+    detail: str
+    retry_at: datetime | None = None
+
+
+def acknowledgement_deliver(*, complaint_id: int, now: datetime | None = None) -> DeliveryOutcome:
+    """Make one attempt to send a registered case's acknowledgement, if one is due.
+
+    Idempotent: a delivery already sent, failed, or in flight is left alone (``skipped``).
+    """
+    now = now or timezone.now()
+    claimed = _claim(complaint_id, now)
+    if isinstance(claimed, DeliveryOutcome):
+        return claimed
+    delivery, complaint = claimed
+    try:
+        _send(delivery, complaint)
+    except Exception as error:  # any gateway or rendering error is recorded and retried
+        return _attempt_failed(delivery, complaint, f"{type(error).__name__}: {error}", now)
+    with transaction.atomic(durable=True):
+        Delivery.objects.select_for_update().filter(pk=delivery.pk).update(
+            status="sent", sent_at=now, next_attempt_at=None, last_error="", updated_at=now
+        )
+        complaint_event_record(
+            complaint=complaint,
+            actor=SYSTEM,
+            type="acknowledgement_sent",
+            at=now,
+            after={"channel": delivery.channel, "to": delivery.to, "attempts": delivery.attempts},
+        )
+    return DeliveryOutcome("sent", f"sent by {delivery.channel} to {delivery.to}")
+
+
+def acknowledgements_due(*, now: datetime) -> list[int]:
+    """The cases whose acknowledgement waits for an attempt that is due (a retry whose task was
+    lost, or a claim whose worker died): the sweep runs :func:`acknowledgement_deliver` on each."""
+    return list(
+        Delivery.objects.filter(
+            kind="acknowledgement", status="queued", next_attempt_at__lte=now
+        ).values_list("complaint_id", flat=True)
     )
-    if not complaint.customer_email:
-        return "no email address"
-    with translation.override(complaint.customer_language or settings.LANGUAGE_CODE):
-        context = {
-            "complaint": complaint,
-            "deadlines": [d for d in complaint.deadlines.all() if d.superseded_at is None],
-            "zone": complaint.policy_version.time_zone,
-        }
-        subject = render_to_string("letters/acknowledgement_subject.txt", context).strip()
-        body = render_to_string("letters/acknowledgement.txt", context)
-    EmailMessage(subject=subject, body=body, to=[complaint.customer_email]).send()
-    return f"sent to {complaint.customer_email}"
+
+
+def _claim(complaint_id: int, now: datetime) -> tuple[Delivery, Complaint] | DeliveryOutcome:
+    with transaction.atomic(durable=True):
+        complaint = Complaint.objects.select_related("provider", "policy_version").get(
+            pk=complaint_id
+        )
+        channel, to = _channel_of(complaint)
+        delivery, _ = Delivery.objects.select_for_update().get_or_create(
+            complaint=complaint,
+            kind="acknowledgement",
+            defaults={
+                "channel": channel,
+                "to": to,
+                "next_attempt_at": now,
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
+        if delivery.status != "queued":
+            return DeliveryOutcome("skipped", f"already {delivery.status}")
+        if delivery.next_attempt_at is not None and delivery.next_attempt_at > now:
+            return DeliveryOutcome("skipped", "an attempt is in flight or not yet due")
+        delivery.attempts += 1
+        if not delivery.channel:
+            _fail(delivery, complaint, NO_CONTACT, now)
+            return DeliveryOutcome("failed", NO_CONTACT)
+        delivery.next_attempt_at = now + CLAIM_PERIOD
+        delivery.updated_at = now
+        delivery.save(update_fields=["attempts", "next_attempt_at", "updated_at"])
+    return delivery, complaint
+
+
+def _channel_of(complaint: Complaint) -> tuple[str, str]:
+    # The customer's channel: email when there is an address, else a text message.
+    if complaint.customer_email:
+        return "email", complaint.customer_email
+    if complaint.customer_phone:
+        return "sms", complaint.customer_phone
+    return "", ""
+
+
+def _send(delivery: Delivery, complaint: Complaint) -> None:
+    acknowledgement = acknowledgement_compose(complaint)
+    if delivery.channel == "sms":
+        sms_send(to=delivery.to, body=acknowledgement.sms)
+        return
+    message = EmailMultiAlternatives(
+        subject=acknowledgement.subject,
+        body=acknowledgement.text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[delivery.to],
+        headers=case_thread_headers(complaint),
+    )
+    message.attach_alternative(acknowledgement.html, "text/html")
+    # No fail_silently: an error must reach the caller, which records it and retries.
+    message.send()
+
+
+def _attempt_failed(
+    delivery: Delivery, complaint: Complaint, error: str, now: datetime
+) -> DeliveryOutcome:
+    with transaction.atomic(durable=True):
+        delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
+        if delivery.attempts >= MAX_ATTEMPTS:
+            _fail(delivery, complaint, error, now)
+            return DeliveryOutcome("failed", error)
+        retry_at = now + RETRY_DELAYS[delivery.attempts - 1]
+        delivery.last_error = error
+        delivery.next_attempt_at = retry_at
+        delivery.updated_at = now
+        delivery.save(update_fields=["last_error", "next_attempt_at", "updated_at"])
+    return DeliveryOutcome("retry", error, retry_at=retry_at)
+
+
+def _fail(delivery: Delivery, complaint: Complaint, error: str, now: datetime) -> None:
+    delivery.status = "failed"
+    delivery.last_error = error
+    delivery.next_attempt_at = None
+    delivery.updated_at = now
+    delivery.save(
+        update_fields=["status", "attempts", "last_error", "next_attempt_at", "updated_at"]
+    )
+    complaint_event_record(
+        complaint=complaint,
+        actor=SYSTEM,
+        type="acknowledgement_failed",
+        at=now,
+        after={
+            "channel": delivery.channel,
+            "to": delivery.to,
+            "attempts": delivery.attempts,
+            "error": error,
+        },
+    )

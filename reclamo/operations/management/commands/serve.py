@@ -62,7 +62,9 @@ class Command(BaseCommand):
             "--host", default="127.0.0.1", help="Address to listen on (default 127.0.0.1)."
         )
         parser.add_argument(
-            "--no-demo", action="store_true", help="Do not create demo staff accounts."
+            "--no-demo",
+            action="store_true",
+            help="Do not create the demo accounts and the demo register.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
