@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from reclamo.complaints.models import Complaint, ComplaintDeadline, ComplaintEvent
 from reclamo.domain.calendar import get_zone
@@ -151,8 +151,21 @@ def complaint_register_rows(
     *, provider: Provider, filters: RegisterFilters, time_zone: str = "UTC", chunk_size: int = 2000
 ) -> QuerySet[Complaint]:
     """Every case matching ``filters``, oldest first, for a streamed export: iterate it with
-    ``.iterator(chunk_size=…)`` (a server-side cursor on PostgreSQL), constant memory."""
-    return _filtered(provider, filters, time_zone).order_by("received_at", "number")
+    ``.iterator(chunk_size=…)`` (a server-side cursor on PostgreSQL), constant memory.
+
+    Each row carries its nearest current deadline as ``nearest_due_at`` and ``nearest_clock``
+    (subqueries, so the export stays one streamed query)."""
+    nearest = ComplaintDeadline.objects.filter(
+        complaint=OuterRef("pk"), superseded_at__isnull=True
+    ).order_by("due_at", "clock")
+    return (
+        _filtered(provider, filters, time_zone)
+        .annotate(
+            nearest_due_at=Subquery(nearest.values("due_at")[:1]),
+            nearest_clock=Subquery(nearest.values("clock")[:1]),
+        )
+        .order_by("received_at", "number")
+    )
 
 
 def cursor_encode(received_at: datetime, number: str) -> str:
