@@ -24,7 +24,7 @@ URL = reverse("console:export", args=["pronet"])
 
 def _rows(response) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
     assert isinstance(response, StreamingHttpResponse)
-    text = b"".join(response.streaming_content).decode("utf-8")
+    text = b"".join(response.streaming_content).decode("utf-8")  # type: ignore[arg-type]
     assert text.startswith("\ufeff")
     return list(csv.DictReader(io.StringIO(text[1:])))
 
