@@ -31,6 +31,11 @@ def unitel_client(client, bundled_providers):  # type: ignore[no-untyped-def]
     return client
 
 
+def _errors(response) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    assert response.context is not None
+    return dict(response.context["form"].errors)
+
+
 def _local(at: datetime, zone=BRATISLAVA) -> str:  # type: ignore[no-untyped-def]
     return at.astimezone(zone).strftime("%Y-%m-%dT%H:%M")
 
@@ -125,7 +130,7 @@ def test_a_letter_needs_its_delivery_time_and_its_scan(unitel_client) -> None:
         reverse("console:desk", args=["unitel"]), _letter(received_at="", scan="")
     )
     assert response.status_code == 422
-    errors = response.context["form"].errors
+    errors = _errors(response)
     assert "received_at" in errors and "scan" in errors
     assert not IntakeRecord.objects.exists() and not Complaint.objects.exists()
 
@@ -145,7 +150,7 @@ def test_a_time_that_does_not_exist_or_is_in_the_future_is_refused(
         reverse("console:desk", args=["unitel"]), _letter(received_at=received_at)
     )
     assert response.status_code == 422
-    assert message in " ".join(response.context["form"].errors["received_at"])
+    assert message in " ".join(_errors(response)["received_at"])
     assert not Complaint.objects.exists()
 
 
@@ -155,12 +160,12 @@ def test_a_scan_of_the_wrong_type_or_too_large_is_refused(unitel_client, setting
     response = unitel_client.post(
         reverse("console:desk", args=["unitel"]), _letter(received_at=delivered, scan=fake)
     )
-    assert "is not a application/pdf file" in " ".join(response.context["form"].errors["scan"])
+    assert "is not a application/pdf file" in " ".join(_errors(response)["scan"])
     settings.RECLAMO_ATTACHMENT_MAX_BYTES = 10
     response = unitel_client.post(
         reverse("console:desk", args=["unitel"]), _letter(received_at=delivered)
     )
-    assert "files of at most" in " ".join(response.context["form"].errors["scan"])
+    assert "files of at most" in " ".join(_errors(response)["scan"])
     assert not Complaint.objects.exists() and not Attachment.objects.exists()
 
 
@@ -178,7 +183,7 @@ def test_facts_the_procedure_cannot_read_are_a_form_error_and_stay_in_the_intake
         ),
     )
     assert response.status_code == 422
-    assert response.context["form"].errors["fault_started_at"]
+    assert _errors(response)["fault_started_at"]
     intake = IntakeRecord.objects.get()
     assert intake.outcome == "failed" and intake.reason_code
     assert intake.payload["kind"] == "fault_report" and intake.payload_file
