@@ -8,8 +8,9 @@ reclamo_bench_page, created if missing; its cases are kept between runs and topp
 size with ``create_synthetic_cases``). Each size is a provider's register in the same tables
 (ProNet 10 k, Unitel 100 k, PetroComp 1 M by default), so the small registers are measured
 beside the large one, as tenants share a database. Each page is requested through Django's
-full stack (test client, signed in as that provider's staff), 50 times after 5 warm-ups: the first page, a deep
-page (a cursor 90 % of the way through), a filtered page and the overdue filter. The export is
+full stack (test client, signed in as that provider's staff), 50 times after 5 warm-ups: the
+first page, a deep page (a cursor 90 % of the way through), a filtered page and the overdue
+filter. The export is
 streamed to nowhere in a separate process, which reports its time and peak RSS.
 """
 
