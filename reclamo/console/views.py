@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext
@@ -92,7 +93,13 @@ def register_page(request: HttpRequest, console: Console) -> HttpResponse:
     context = {
         **_base_context(console, "register"),
         "form": form,
-        "rows": register_rows(list(page.items), policy=console.policy, now=now, language=language),
+        "rows": register_rows(
+            list(page.items),
+            policy=console.policy,
+            now=now,
+            language=language,
+            case_url=reverse("console:case", args=[console.provider.slug, "NUMBER"]),
+        ),
         "next_url": f"?{urlencode({**query, 'after': page.next})}" if page.next else None,
         "first_url": f"?{urlencode(query)}" if cursor else None,
         "export_query": urlencode(query),
