@@ -4,8 +4,8 @@ the nearest current deadline with the time left and whether it is overdue or at 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote
 from datetime import datetime, timedelta
+from urllib.parse import quote
 
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, format_timedelta, get_datetime_format
