@@ -95,7 +95,7 @@ class DeskForm(forms.Form):
     scan = forms.FileField(label=_("Scan of the letter"), required=False)
     kind = forms.ChoiceField(label=_("Kind"), widget=forms.RadioSelect)
     category = forms.ChoiceField(
-        label=_("Category"), choices=ANY + choices(CATEGORY_LABELS), required=False
+        label=_("Category"), choices=[("", "—"), *choices(CATEGORY_LABELS)], required=False
     )
     fault_location = forms.ChoiceField(
         label=_("Where is the fault?"),
@@ -116,7 +116,9 @@ class DeskForm(forms.Form):
         label=_("Customer's language"), choices=settings.LANGUAGES
     )
     subject = forms.CharField(label=_("Subject"), max_length=300)
-    body = forms.CharField(label=_("What the customer says"), widget=forms.Textarea)
+    body = forms.CharField(
+        label=_("What the customer says"), widget=forms.Textarea(attrs={"rows": 6})
+    )
 
     FACTS = ("category", "fault_location", "fault_started_at", "defect_discovered_at")
     FACTS_ALL = (*FACTS, "invoice_delivered_at")
@@ -145,13 +147,10 @@ class DeskForm(forms.Form):
         _set_choices(self, "kind", choices(KIND_LABELS, only=tuple(policy.kinds)))
         self.fields["kind"].initial = "complaint" if "complaint" in policy.kinds else None
         self.fields["customer_language"].initial = policy.default_language
-        self.fields["received_at"].initial = now.astimezone(self.zone).replace(
-            second=0, microsecond=0
-        )
         words = zone_name(policy.time_zone, policy.country, language)
         zone_words = words[:1].upper() + words[1:]
         self.fields["received_at"].help_text = _(
-            "%(zone)s. For a letter: when the envelope was delivered, not now."
+            "%(zone)s. A walk-in: leave empty for now. A letter: when the post delivered it."
         ) % {"zone": zone_words}
         self.fields["fault_started_at"].help_text = zone_words
         self.kinds_of_field: dict[str, tuple[str, ...]] = {}
