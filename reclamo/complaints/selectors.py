@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from reclamo.complaints.models import Complaint, ComplaintDeadline, ComplaintEvent
 from reclamo.domain.calendar import get_zone
@@ -98,11 +98,13 @@ def _filtered(provider: Provider, filters: RegisterFilters, zone_name: str) -> Q
         end = datetime.combine(filters.received_to + timedelta(days=1), time.min, tzinfo=zone)
         queryset = queryset.filter(received_at__lt=end)
     if filters.overdue_at is not None:
+        # EXISTS, not a join: no DISTINCT, so the open-cases index gives the order and the limit.
+        late = ComplaintDeadline.objects.filter(
+            complaint=OuterRef("pk"), superseded_at__isnull=True, due_at__lt=filters.overdue_at
+        )
         queryset = queryset.filter(
-            status__in=("registered", "in_progress", "waiting_for_customer"),
-            deadlines__superseded_at__isnull=True,
-            deadlines__due_at__lt=filters.overdue_at,
-        ).distinct()
+            Exists(late), status__in=("registered", "in_progress", "waiting_for_customer")
+        )
     search = filters.search.strip()
     if search:
         queryset = queryset.filter(
