@@ -133,8 +133,11 @@ def complaint_register_page(
     queryset = _filtered(provider, filters, time_zone)
     if cursor:
         received_at, number = cursor_decode(cursor)
-        queryset = queryset.filter(
-            Q(received_at__gt=received_at) | Q(received_at=received_at, number__gt=number)
+        # `received_at >= …` is the index's range condition; the OR only sorts out the rows at
+        # that very instant. Written as one OR, PostgreSQL filtered every earlier case of the
+        # register (0.45 s for a deep page of a million cases).
+        queryset = queryset.filter(received_at__gte=received_at).filter(
+            Q(received_at__gt=received_at) | Q(number__gt=number)
         )
     rows = list(
         queryset.order_by("received_at", "number")
