@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
 from django.db import transaction
 from django.db.models import F
@@ -125,10 +125,10 @@ def _batch_create(
     instants: list[datetime],
     rng: random.Random,
     now: datetime,
-    zone: object,
+    zone: tzinfo,
 ) -> None:
     years: dict[int, int] = {}
-    local_years = [at.astimezone(zone).year for at in instants]  # type: ignore[arg-type]
+    local_years = [at.astimezone(zone).year for at in instants]
     for year in local_years:
         years[year] = years.get(year, 0) + 1
     with transaction.atomic(durable=True):
