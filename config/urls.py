@@ -16,5 +16,6 @@ urlpatterns = [
 # Pages people read: the language comes from the URL (/sk/…), else the user's setting.
 urlpatterns += i18n_patterns(
     path("accounts/", include("reclamo.accounts.urls")),
+    path("console/", include("reclamo.console.urls")),
     path("", include("reclamo.public.urls")),
 )

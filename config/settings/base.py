@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "reclamo.complaints",
     "reclamo.letters",
     "reclamo.public",
+    "reclamo.console",
     "reclamo.api",
     "reclamo.operations",
 ]

@@ -1,10 +1,17 @@
-"""What an attachment may be: the limits from settings, checked before anything is stored."""
+"""What an attachment may be (the limits from settings, checked before anything is stored), and
+storing one."""
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
+from django.core.files import File
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from reclamo.complaints.models import Attachment, Complaint, IntakeRecord
 
 # The first bytes of each allowed binary type: the declared content type must match the file,
 # so a renamed executable is not stored as "a PDF".
@@ -74,3 +81,38 @@ def _looks_like(media_type: str, head: bytes) -> bool:
             text = head[: error.start].decode("utf-8") if error.start >= len(head) - 3 else "\0"
         return "\0" not in text
     return True
+
+
+def attachment_store(
+    *,
+    file: File,
+    name: str,
+    content_type: str,
+    complaint: Complaint | None = None,
+    intake: IntakeRecord | None = None,
+) -> Attachment:
+    """Check ``file`` against the limits (``attachment_check``), then store it under the data
+    directory as an attachment of ``complaint`` and/or ``intake``. Raises `AttachmentRefused`.
+
+    The checksum is read before the transaction opens: nothing slow runs while it is held.
+    """
+    file.seek(0)
+    head = file.read(16)
+    attachment_check(name=name, content_type=content_type, size=file.size or 0, head=head)
+    digest = hashlib.sha256()
+    file.seek(0)
+    for chunk in file.chunks():
+        digest.update(chunk)
+    file.seek(0)
+    with transaction.atomic(durable=True):
+        attachment = Attachment(
+            complaint=complaint,
+            intake=intake,
+            original_name=name[:255],
+            content_type=content_type.split(";", 1)[0].strip().lower()[:100],
+            size=file.size or 0,
+            sha256=digest.hexdigest(),
+        )
+        attachment.file.save(name, file, save=False)
+        attachment.save(force_insert=True)
+    return attachment

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from reclamo.complaints.models import Complaint, ComplaintDeadline, ComplaintEvent
 from reclamo.domain.calendar import get_zone
@@ -98,11 +98,13 @@ def _filtered(provider: Provider, filters: RegisterFilters, zone_name: str) -> Q
         end = datetime.combine(filters.received_to + timedelta(days=1), time.min, tzinfo=zone)
         queryset = queryset.filter(received_at__lt=end)
     if filters.overdue_at is not None:
+        # EXISTS, not a join: no DISTINCT, so the open-cases index gives the order and the limit.
+        late = ComplaintDeadline.objects.filter(
+            complaint=OuterRef("pk"), superseded_at__isnull=True, due_at__lt=filters.overdue_at
+        )
         queryset = queryset.filter(
-            status__in=("registered", "in_progress", "waiting_for_customer"),
-            deadlines__superseded_at__isnull=True,
-            deadlines__due_at__lt=filters.overdue_at,
-        ).distinct()
+            Exists(late), status__in=("registered", "in_progress", "waiting_for_customer")
+        )
     search = filters.search.strip()
     if search:
         queryset = queryset.filter(
@@ -131,8 +133,11 @@ def complaint_register_page(
     queryset = _filtered(provider, filters, time_zone)
     if cursor:
         received_at, number = cursor_decode(cursor)
-        queryset = queryset.filter(
-            Q(received_at__gt=received_at) | Q(received_at=received_at, number__gt=number)
+        # `received_at >= …` is the index's range condition; the OR only sorts out the rows at
+        # that very instant. Written as one OR, PostgreSQL filtered every earlier case of the
+        # register (0.45 s for a deep page of a million cases).
+        queryset = queryset.filter(received_at__gte=received_at).filter(
+            Q(received_at__gt=received_at) | Q(number__gt=number)
         )
     rows = list(
         queryset.order_by("received_at", "number")
@@ -151,8 +156,21 @@ def complaint_register_rows(
     *, provider: Provider, filters: RegisterFilters, time_zone: str = "UTC", chunk_size: int = 2000
 ) -> QuerySet[Complaint]:
     """Every case matching ``filters``, oldest first, for a streamed export: iterate it with
-    ``.iterator(chunk_size=…)`` (a server-side cursor on PostgreSQL), constant memory."""
-    return _filtered(provider, filters, time_zone).order_by("received_at", "number")
+    ``.iterator(chunk_size=…)`` (a server-side cursor on PostgreSQL), constant memory.
+
+    Each row carries its nearest current deadline as ``nearest_due_at`` and ``nearest_clock``
+    (subqueries, so the export stays one streamed query)."""
+    nearest = ComplaintDeadline.objects.filter(
+        complaint=OuterRef("pk"), superseded_at__isnull=True
+    ).order_by("due_at", "clock")
+    return (
+        _filtered(provider, filters, time_zone)
+        .annotate(
+            nearest_due_at=Subquery(nearest.values("due_at")[:1]),
+            nearest_clock=Subquery(nearest.values("clock")[:1]),
+        )
+        .order_by("received_at", "number")
+    )
 
 
 def cursor_encode(received_at: datetime, number: str) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, overload
 
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
@@ -88,14 +89,16 @@ def intake_record_open(
     content_type: str = "",
     idempotency_key: str | None = None,
     request_fingerprint: str = "",
+    payload_file: File | None = None,
 ) -> IntakeRecord:
     """Store a raw submission as it arrived, committed before anything parses it.
 
     Raises ``IntegrityError`` when ``idempotency_key`` is already taken for the provider (the
-    API then replays or refuses the first submission's answer).
+    API then replays or refuses the first submission's answer). ``payload_file`` (a letter's
+    scan, a large message) is stored under the data directory with the record.
     """
     with transaction.atomic(durable=True):
-        return IntakeRecord.objects.create(
+        record = IntakeRecord(
             provider=provider,
             channel=channel,
             received_at=received_at,
@@ -106,6 +109,10 @@ def intake_record_open(
             idempotency_key=idempotency_key,
             request_fingerprint=request_fingerprint,
         )
+        if payload_file is not None:
+            record.payload_file.save(payload_file.name or "payload", payload_file, save=False)
+        record.save(force_insert=True)
+        return record
 
 
 def intake_record_close(

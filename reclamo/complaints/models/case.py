@@ -133,6 +133,13 @@ class Complaint(models.Model):
                 fields=["provider", "department", "received_at"], name="complaint_by_department"
             ),
             models.Index(fields=["provider", "kind", "received_at"], name="complaint_by_kind"),
+            # The register's "overdue" filter walks the open cases oldest first; without this
+            # it reads past every closed case of the provider first (most of a mature register).
+            models.Index(
+                fields=["provider", "received_at", "number"],
+                condition=Q(status__in=("registered", "in_progress", "waiting_for_customer")),
+                name="complaint_register_open",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -15,11 +15,10 @@ from reclamo.complaints.services import (
     complaint_register,
     intake_record_open,
 )
-from reclamo.complaints.tests.conftest import sqlite_file_database
 from reclamo.domain.deadlines import CaseFacts
 from reclamo.letters.sms import LocmemBackend
 
-__all__ = ["register_case", "sqlite_file_database"]
+__all__ = ["register_case"]
 
 # 15:30 in Bucharest, 14:30 in Bratislava: local time differs from UTC in every letter.
 RECEIVED = datetime(2026, 11, 20, 13, 30, tzinfo=UTC)

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from reclamo.console import views
+
+app_name = "console"
+
+# Every page names the provider: a staff member of another provider gets a 404, never a page.
+urlpatterns = [
+    path("", views.console_home, name="home"),
+    path("<slug:slug>/", views.register_page, name="register"),
+    path("<slug:slug>/register.csv", views.register_export, name="export"),
+    path("<slug:slug>/cases/<str:number>/", views.case_page, name="case"),
+    path("<slug:slug>/desk/", views.desk_register, name="desk"),
+]
