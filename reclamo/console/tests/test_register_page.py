@@ -144,7 +144,7 @@ def test_the_page_costs_the_same_queries_with_5_or_60_cases(staff_client, pronet
         == small_filtered
     )
     # Session, user, provider, the policy in force (two), the cases, their current deadlines.
-    assert small == 7
+    assert small == 6
 
 
 def test_the_page_speaks_the_staff_members_language(staff_client, pronet) -> None:
