@@ -12,17 +12,15 @@ from reclamo.complaints.models import ComplaintEvent
 
 
 @admin.register(ComplaintEvent)
-class ComplaintEventAdmin(admin.ModelAdmin):
-    list_display = ("at", "complaint", "type", "actor_type", "actor_label")
-    list_select_related = ("complaint",)
-    search_fields = ("complaint__number", "type", "actor_label")
-    readonly_fields = ("complaint", "at", "type", "actor_type", "actor_user", "actor_label", "data")
+class CaseRecordAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """Read-only admin of records that belong to a case (its events, its deliveries): staff see
+    their own provider's only; nobody adds, changes or deletes them here."""
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[ComplaintEvent]:
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         queryset = super().get_queryset(request)
         if request.user.is_superuser:
             return queryset
-        # A provider's staff see their own provider's cases only.
+        # A provider's staff see their own provider's cases' records only.
         return queryset.filter(complaint__provider_id=getattr(request.user, "provider_id", None))
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -37,3 +35,10 @@ class ComplaintEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+class ComplaintEventAdmin(CaseRecordAdmin):
+    list_display = ("at", "complaint", "type", "actor_type", "actor_label")
+    list_select_related = ("complaint",)
+    search_fields = ("complaint__number", "type", "actor_label")
+    readonly_fields = ("complaint", "at", "type", "actor_type", "actor_user", "actor_label", "data")
