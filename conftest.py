@@ -69,6 +69,21 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # ty
     )
 
 
+@pytest.fixture(autouse=True)
+def _language_reset():  # type: ignore[no-untyped-def]
+    """Every test starts in the default language and leaves it so.
+
+    LocaleMiddleware and `translation.activate` set the language of the thread, and a test-client
+    request leaves it set afterwards: without this reset a Hungarian page rendered by one test
+    makes a lazy label in the next test on the same worker Hungarian.
+    """
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def bundled_providers(db):  # type: ignore[no-untyped-def]
     """The three bundled providers with their procedures loaded, as `reclamo serve` does."""

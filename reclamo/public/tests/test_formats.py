@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from django.utils import translation
 
 from reclamo.formats import format_day, format_instant, own_language, tidy_sentence, zone_name
 
@@ -43,4 +44,6 @@ def test_a_sentence_never_ends_in_two_periods_and_hungarian_suffixes_drop_the_do
 
 def test_zones_and_languages_in_words() -> None:
     assert zone_name("Europe/Bratislava", "SK") == "Slovak time"
+    with translation.override("hu"):
+        assert zone_name("Europe/Bratislava", "SK") == "szlovákiai idő"
     assert own_language("sk") == "Slovenčina" and own_language("ro") == "Română"
