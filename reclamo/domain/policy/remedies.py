@@ -27,6 +27,10 @@ class OutageCredit(PolicyModel):
     equipment_fault_extra_hours: NonNegativeInt = 0  # PC-7: + the 48 h repair time
     equipment_rule: RuleId | None = None
     customer_caused_rule: RuleId | None = None  # UN-5 / PC-8: nothing is credited
+    # True: every customer an outage affected is credited without waiting for a claim (the way
+    # some regulators now require automatic compensation); False: on an upheld complaint or
+    # claim only, as the bundled procedures say (UN-13, PC-9).
+    automatic: bool = False
 
 
 class BillingCorrection(PolicyModel):
