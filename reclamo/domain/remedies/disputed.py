@@ -169,7 +169,7 @@ def disputed_bill(
             code="history_incomplete",
             params={"value": ", ".join(missing)},
         )
-    rules = (rule.rule, rule.instalments_rule)
+    rules = tuple(dict.fromkeys((rule.rule, rule.instalments_rule)))
     names = [f"amount_{str(period).replace('-', '_')}" for period in periods]
     inputs = tuple(
         (name, history[period].amount) for name, period in zip(names, periods, strict=True)

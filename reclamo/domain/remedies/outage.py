@@ -1,6 +1,6 @@
 """What an outage is worth to the customer (UN-13, PC-6, PC-7; nothing when UN-5/PC-8 apply).
 
-Readings adopted (``shared/spec/procedures.md``):
+Readings adopted (``shared/spec/procedures.md``); an outage is counted to the whole second:
 
 - UN-13 "pro rata by hours": the billing month is the calendar month in the provider's time zone,
   and its hours are the hours that really elapse in it (743 in March, 745 in October across DST).
@@ -102,8 +102,9 @@ def outage_credit(
             params={"remedy": "outage_credit"},
         )
     fee = in_currency(monthly_fee, policy.currency, "monthly_fee")
-    aware(start, "outage_start")
-    aware(end, "outage_end")
+    # Outages are counted to the whole second (network logs' resolution).
+    start = aware(start, "outage_start").replace(microsecond=0)
+    end = aware(end, "outage_end").replace(microsecond=0)
     if end <= start:
         raise RemedyInputError(
             "outage_end is not after outage_start", field="outage_end", code="end_not_after_start"

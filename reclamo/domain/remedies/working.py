@@ -23,6 +23,7 @@ from reclamo.domain.remedies.money import round_cents
 Rounding = Literal["cents_half_up", "whole_up", "exact"]
 
 _SYMBOLS = {ast.Add: "+", ast.Sub: "−", ast.Mult: "×", ast.Div: "÷"}
+_RANK = {ast.Add: 1, ast.Sub: 1, ast.Mult: 2, ast.Div: 2}
 
 
 class FormulaError(ValueError):
@@ -107,11 +108,19 @@ class Working:
 
         def text(node: ast.AST) -> str:
             if isinstance(node, ast.BinOp):
-                parts = [
-                    f"({text(side)})" if isinstance(side, ast.BinOp) else text(side)
-                    for side in (node.left, node.right)
-                ]
-                return f"{parts[0]} {_SYMBOLS[type(node.op)]} {parts[1]}"
+                rank = _RANK[type(node.op)]
+                left, right = text(node.left), text(node.right)
+                if isinstance(node.left, ast.BinOp) and _RANK[type(node.left.op)] < rank:
+                    left = f"({left})"
+                if isinstance(node.right, ast.BinOp) and (
+                    _RANK[type(node.right.op)] < rank
+                    or (
+                        _RANK[type(node.right.op)] == rank
+                        and isinstance(node.op, (ast.Sub, ast.Div))
+                    )
+                ):
+                    right = f"({right})"
+                return f"{left} {_SYMBOLS[type(node.op)]} {right}"
             if isinstance(node, ast.UnaryOp):
                 return f"−{text(node.operand)}"
             if isinstance(node, ast.Name):
