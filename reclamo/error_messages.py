@@ -61,6 +61,32 @@ MESSAGES: Mapping[str, str] = {
         "%(field)s has no UTC offset; send the time with its offset, "
         "e.g. 2026-11-20T14:30:00+01:00."
     ),
+    # Remedies (UN-13 … UN-16, PC-6, PC-7, PC-16).
+    "invalid_amount": _(
+        "%(field)s: %(value)s is not an amount; send it as a string with a dot and at most two "
+        'decimals, e.g. "20.00".'
+    ),
+    "invalid_period": _("%(field)s: %(value)s is not a billing month; send it as YYYY-MM."),
+    "remedy_not_offered": _("The complaint procedure of this provider does not set this remedy."),
+    "currency_mismatch": _(
+        "%(field)s: amounts are in %(expected)s, the currency of this provider, not %(value)s."
+    ),
+    "negative_amount": _("%(field)s: an amount cannot be negative."),
+    "end_not_after_start": _("%(field)s: the outage must end after it started."),
+    "history_too_short": _(
+        "The service was used for %(value)s complete billing month(s); the procedure sets an "
+        "average only for more than %(expected)s."
+    ),
+    "history_incomplete": _(
+        "history: the average needs the amounts of these billing months: %(value)s."
+    ),
+    "period_before_first": _(
+        "history: %(value)s is before the first billing month of the service, %(expected)s."
+    ),
+    "first_period_not_before_disputed": _(
+        "%(field)s: the first billing month must come before the disputed one."
+    ),
+    "duplicate_period": _("%(field)s: the billing month %(value)s is listed twice."),
     # The API's own answers.
     "invalid_json": _("The request body is not valid JSON."),
     "unsupported_media_type": _(

@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import HttpBearer
 
+from reclamo.api.errors import ApiError
 from reclamo.providers.models import IntegrationToken, Provider
 from reclamo.providers.selectors import integration_token_for_secret
 from reclamo.providers.services import integration_token_use_record
@@ -29,3 +30,18 @@ def request_token(request: HttpRequest) -> IntegrationToken:
     """The integration token that authenticated ``request`` (set by IntegrationTokenAuth)."""
     token: IntegrationToken = request.integration_token  # type: ignore[attr-defined]
     return token
+
+
+def own_provider(request: HttpRequest, slug: str) -> Provider:
+    """The token's provider when ``slug`` names it; any other slug answers `404` exactly as one
+    that does not exist, so a token never learns that another provider exists."""
+    provider: Provider = request.auth  # type: ignore[attr-defined]
+    if provider.slug != slug:
+        raise ApiError(
+            404,
+            "unknown_provider",
+            f"No provider {slug!r} is set up.",
+            "slug",
+            params={"value": repr(slug)[:80]},
+        )
+    return provider

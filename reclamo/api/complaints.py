@@ -23,7 +23,7 @@ from ninja import Router
 from ninja.responses import NinjaJSONEncoder
 from pydantic import Field
 
-from reclamo.api.auth import IntegrationTokenAuth, request_token
+from reclamo.api.auth import IntegrationTokenAuth, own_provider, request_token
 from reclamo.api.bodies import Received, request_body_receive
 from reclamo.api.cases import (
     CaseWithEventsOut,
@@ -104,19 +104,6 @@ _REGISTRATION_HEADERS = {
     }
 }
 Department = Annotated[str, Field(max_length=50, pattern=r"^[A-Za-z0-9_-]+$")]
-
-
-def _own_provider(request: HttpRequest, slug: str) -> Provider:
-    provider: Provider = request.auth  # type: ignore[attr-defined]
-    if provider.slug != slug:
-        raise ApiError(
-            404,
-            "unknown_provider",
-            f"No provider {slug!r} is set up.",
-            "slug",
-            params={"value": repr(slug)[:80]},
-        )
-    return provider
 
 
 def _json_ready(model: type[pydantic.BaseModel], answer: dict[str, Any]) -> dict[str, Any]:
@@ -241,7 +228,7 @@ def complaint_register_endpoint(request: HttpRequest, slug: str) -> HttpResponse
     replayed answer carries `Idempotent-Replayed: true`, a reused key with another body is a
     `409 idempotency_key_reused`.
     """
-    provider = _own_provider(request, slug)
+    provider = own_provider(request, slug)
     received = request_body_receive(request)
     try:
         key = idempotency_key_read(request.headers.get(HEADER))
@@ -301,7 +288,7 @@ def complaint_register_list(
     """Every case of the provider ordered by `received_at` then `number`; `received_from` and
     `received_to` are the provider's local dates, inclusive; `limit` 1–500; `cursor` is the
     previous page's `next` (keyset: a page costs the same at any depth)."""
-    provider = _own_provider(request, slug)
+    provider = own_provider(request, slug)
     zone = _register_zone(provider)
     page = complaint_register_page(
         provider=provider,

@@ -32,6 +32,8 @@ _OWN_CODES = frozenset(
         "instant_without_offset",
         "invalid_date",
         "out_of_range",
+        "invalid_amount",
+        "invalid_period",
     }
 )
 # The code of a bare HTTP status, when nothing more specific is known; the words are in

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import PlainValidator, WithJsonSchema
@@ -19,6 +20,8 @@ from pydantic_core import PydanticCustomError
 INSTANT_EXAMPLE = "2026-11-20T10:00:00+01:00"
 DATE_EXAMPLE = "2026-11-20"
 
+_AMOUNT = re.compile(r"\d{1,12}(?:\.\d{1,2})?", re.ASCII)
+_PERIOD = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])", re.ASCII)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _INSTANT = re.compile(
     r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?P<offset>Z|[+-]\d{2}:\d{2})?",
@@ -62,6 +65,22 @@ def parse_date(value: object) -> date:
         raise _refuse("invalid_date", value) from None
 
 
+def parse_amount(value: object) -> Decimal:
+    """Money from a string with at most two decimals (api.md: never a float, never a number)."""
+    if isinstance(value, Decimal):
+        return value
+    if not isinstance(value, str) or not _AMOUNT.fullmatch(value):
+        raise _refuse("invalid_amount", value)
+    return Decimal(value)
+
+
+def parse_period(value: object) -> str:
+    """A billing period `YYYY-MM`."""
+    if not isinstance(value, str) or not _PERIOD.fullmatch(value) or value < "0001-01":
+        raise _refuse("invalid_period", value)
+    return value
+
+
 def parse_instant_or_date(value: object) -> datetime | date:
     """An instant where the string has a time (`T`), else a date `YYYY-MM-DD`."""
     if isinstance(value, datetime) or (isinstance(value, str) and "T" in value):
@@ -92,6 +111,31 @@ InstantOrDate = Annotated[
             "anyOf": [_DATE_SCHEMA, _INSTANT_SCHEMA],
             "description": "A date (YYYY-MM-DD) or an instant with its UTC offset.",
             "examples": [DATE_EXAMPLE],
+        }
+    ),
+]
+Amount = Annotated[
+    Decimal,
+    PlainValidator(parse_amount),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{1,12}(\.\d{1,2})?$",
+            "description": "An amount of money: digits, a dot, at most two decimals; never a "
+            "JSON number.",
+            "examples": ["20.00"],
+        }
+    ),
+]
+BillingPeriodText = Annotated[
+    str,
+    PlainValidator(parse_period),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}-(0[1-9]|1[0-2])$",
+            "description": "A billing month, YYYY-MM.",
+            "examples": ["2026-11"],
         }
     ),
 ]
