@@ -74,6 +74,16 @@ class Complaint(models.Model):
     invoice_delivered_on = models.DateField(_("invoice delivered on"), null=True, blank=True)
     service_restored_at = models.DateTimeField(_("service restored at"), null=True, blank=True)
 
+    # The provider's customer record the case was matched to (reclamo.customers); the fields
+    # below keep the contact data as received, whatever the customer record says later.
+    customer = models.ForeignKey(
+        "customers.Customer",
+        verbose_name=_("customer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
+    )
     customer_name = models.CharField(_("customer name"), max_length=200)
     customer_email = models.EmailField(_("customer email"), blank=True)
     customer_phone = models.CharField(_("customer phone"), max_length=32, blank=True)
