@@ -16,6 +16,7 @@ from reclamo.labels import (
     CLOCK_LABELS,
     COMPLEXITY_LABELS,
     FAULT_LOCATION_LABELS,
+    FAULT_VALIDITY_LABELS,
     KIND_LABELS,
     OUTCOME_LABELS,
     choices,
@@ -103,6 +104,18 @@ class Complaint(models.Model):
     )
     outcome = models.CharField(  # noqa: DJ001
         _("outcome"), max_length=20, choices=choices(OUTCOME_LABELS), null=True, blank=True
+    )
+    # When the decision was recorded, and when the written statement was sent: the sending is
+    # the procedure's end (UN-11, PC-15) and what resolution times are counted to.
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    statement_sent_at = models.DateTimeField(_("statement sent at"), null=True, blank=True)
+    # Fault reports: what staff found (valid, no fault, caused by the customer); null until set.
+    fault_validity = models.CharField(  # noqa: DJ001
+        _("fault found"),
+        max_length=20,
+        choices=choices(FAULT_VALIDITY_LABELS),
+        null=True,
+        blank=True,
     )
     # The filing window's verdict at registration (api.md "filing"); null where none applies.
     filing_last_day = models.DateField(_("last day to file"), null=True, blank=True)
