@@ -38,6 +38,10 @@ MESSAGES: Mapping[str, str] = {
     "invalid_date": _(
         "%(field)s: %(value)s is not a date; send it as YYYY-MM-DD, e.g. 2026-11-20."
     ),
+    "invalid_phone": _(
+        "%(field)s: %(value)s is not a phone number; give it with its country prefix, "
+        "e.g. +421 948 031 942."
+    ),
     "out_of_range": _(
         "%(field)s: this date is outside the range the product can count deadlines in."
     ),

@@ -23,6 +23,7 @@ from reclamo.domain.vocabulary import (
     ClockEvent,
     Complexity,
     FaultLocation,
+    FaultValidity,
     IntakeOutcome,
     Kind,
     Milestone,
@@ -124,6 +125,12 @@ OUTCOME_LABELS: Mapping[Outcome, Promise] = {
     "partially_upheld": _("Partially upheld"),
     "rejected": _("Rejected"),
     "withdrawn": pgettext_lazy("outcome", "Withdrawn"),
+}
+
+FAULT_VALIDITY_LABELS: Mapping[FaultValidity, Promise] = {
+    "valid": _("Valid fault"),
+    "invalid": _("No fault found"),
+    "customer_caused": _("Caused by the customer"),
 }
 
 ACTOR_TYPE_LABELS: Mapping[ActorType, Promise] = {

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "ninja",
     "reclamo.accounts",
     "reclamo.providers",
+    "reclamo.customers",
     "reclamo.complaints",
     "reclamo.letters",
     "reclamo.public",

@@ -11,7 +11,6 @@ from django.http import HttpRequest
 from reclamo.complaints.models import ComplaintEvent
 
 
-@admin.register(ComplaintEvent)
 class CaseRecordAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     """Read-only admin of records that belong to a case (its events, its deliveries): staff see
     their own provider's only; nobody adds, changes or deletes them here."""
@@ -37,6 +36,7 @@ class CaseRecordAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return False
 
 
+@admin.register(ComplaintEvent)
 class ComplaintEventAdmin(CaseRecordAdmin):
     list_display = ("at", "complaint", "type", "actor_type", "actor_label")
     list_select_related = ("complaint",)

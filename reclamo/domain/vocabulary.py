@@ -19,6 +19,7 @@ __all__ = [
     "CLOCK_EVENTS",
     "COMPLEXITIES",
     "FAULT_LOCATIONS",
+    "FAULT_VALIDITIES",
     "INTAKE_OUTCOMES",
     "KINDS",
     "MILESTONES",
@@ -31,6 +32,7 @@ __all__ = [
     "ClockEvent",
     "Complexity",
     "FaultLocation",
+    "FaultValidity",
     "IntakeOutcome",
     "Kind",
     "Milestone",
@@ -78,6 +80,9 @@ CaseStatus = Literal[
 ]
 # The decision a written statement carries (api.md, decision).
 Outcome = Literal["upheld", "partially_upheld", "rejected", "withdrawn"]
+# What staff found a fault report to be (ETSI EG 202 057-1 counts valid reports only: customer-
+# caused faults and reports found invalid are excluded from the fault report rate).
+FaultValidity = Literal["valid", "invalid", "customer_caused"]
 # Who made a change recorded in a case's audit trail: a provider's staff member, the customer,
 # one of the provider's systems (an integration token) or Reclamo itself (timers, the worker).
 ActorType = Literal["staff", "customer", "integration", "system"]
@@ -98,5 +103,6 @@ CLOCKS: tuple[Clock, ...] = get_args(Clock)
 MILESTONES: tuple[Milestone, ...] = get_args(Milestone)
 CASE_STATUSES: tuple[CaseStatus, ...] = get_args(CaseStatus)
 OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
+FAULT_VALIDITIES: tuple[FaultValidity, ...] = get_args(FaultValidity)
 ACTOR_TYPES: tuple[ActorType, ...] = get_args(ActorType)
 INTAKE_OUTCOMES: tuple[IntakeOutcome, ...] = get_args(IntakeOutcome)

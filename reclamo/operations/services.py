@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from django.db import transaction
@@ -11,7 +12,8 @@ from reclamo.accounts.services import demo_accounts_create
 from reclamo.complaints.models import Complaint
 from reclamo.complaints.tasks import demo_register_prepare
 from reclamo.letters.tasks import acknowledgements_sweep
-from reclamo.operations.models import WorkerHeartbeat
+from reclamo.operations.models import PeriodicRun, WorkerHeartbeat
+from reclamo.operations.schedule import PERIODIC_JOBS, PeriodicJob
 from reclamo.providers.services import bundled_policies_load
 
 
@@ -27,7 +29,8 @@ def installation_prepare(*, demo: bool) -> list[str]:
             f"Procedure {version.provider.slug} {version.version} "
             f"(in force from {version.effective_from}): {state}."
         )
-    # Deliveries whose retry was lost while no worker ran (a worker killed mid-send).
+    # Deliveries whose retry was lost while no worker ran (a worker killed mid-send); the
+    # schedule queues it again every few minutes while `serve` runs.
     acknowledgements_sweep.enqueue()
     if demo:
         created = demo_accounts_create()
@@ -49,3 +52,31 @@ def worker_heartbeat_record(*, name: str = "default") -> datetime:
     with transaction.atomic(durable=True):
         WorkerHeartbeat.objects.update_or_create(name=name, defaults={"seen_at": now})
     return now
+
+
+def periodic_jobs_queue(
+    *, now: datetime | None = None, jobs: Sequence[PeriodicJob] = PERIODIC_JOBS
+) -> list[str]:
+    """Queue every periodic job whose interval has passed since it was last queued; the names
+    of the jobs queued.
+
+    Safe with several callers at once: a job is queued by the caller whose conditional UPDATE
+    moved its `queued_at` (or whose INSERT created its row), in the same transaction as the
+    task's row where the task queue is the database.
+    """
+    now = now or timezone.now()
+    queued = []
+    for job in jobs:
+        with transaction.atomic():
+            run, created = PeriodicRun.objects.get_or_create(
+                name=job.name, defaults={"queued_at": now}
+            )
+            claimed = created or bool(
+                PeriodicRun.objects.filter(pk=run.pk, queued_at__lte=now - job.every).update(
+                    queued_at=now
+                )
+            )
+            if claimed:
+                job.task.enqueue()
+                queued.append(job.name)
+    return queued

@@ -4,6 +4,7 @@ from reclamo.complaints.models.attachment import Attachment
 from reclamo.complaints.models.audit import AuditTrailIsAppendOnly, ComplaintEvent
 from reclamo.complaints.models.case import Complaint, ComplaintDeadline, RegisterCounter
 from reclamo.complaints.models.intake import IntakeRecord
+from reclamo.complaints.models.message import ComplaintMessage
 
 __all__ = [
     "Attachment",
@@ -11,6 +12,7 @@ __all__ = [
     "Complaint",
     "ComplaintDeadline",
     "ComplaintEvent",
+    "ComplaintMessage",
     "IntakeRecord",
     "RegisterCounter",
 ]

@@ -16,6 +16,7 @@ from reclamo.labels import (
     CLOCK_LABELS,
     COMPLEXITY_LABELS,
     FAULT_LOCATION_LABELS,
+    FAULT_VALIDITY_LABELS,
     KIND_LABELS,
     OUTCOME_LABELS,
     choices,
@@ -74,6 +75,16 @@ class Complaint(models.Model):
     invoice_delivered_on = models.DateField(_("invoice delivered on"), null=True, blank=True)
     service_restored_at = models.DateTimeField(_("service restored at"), null=True, blank=True)
 
+    # The provider's customer record the case was matched to (reclamo.customers); the fields
+    # below keep the contact data as received, whatever the customer record says later.
+    customer = models.ForeignKey(
+        "customers.Customer",
+        verbose_name=_("customer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
+    )
     customer_name = models.CharField(_("customer name"), max_length=200)
     customer_email = models.EmailField(_("customer email"), blank=True)
     customer_phone = models.CharField(_("customer phone"), max_length=32, blank=True)
@@ -93,6 +104,18 @@ class Complaint(models.Model):
     )
     outcome = models.CharField(  # noqa: DJ001
         _("outcome"), max_length=20, choices=choices(OUTCOME_LABELS), null=True, blank=True
+    )
+    # When the decision was recorded, and when the written statement was sent: the sending is
+    # the procedure's end (UN-11, PC-15) and what resolution times are counted to.
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    statement_sent_at = models.DateTimeField(_("statement sent at"), null=True, blank=True)
+    # Fault reports: what staff found (valid, no fault, caused by the customer); null until set.
+    fault_validity = models.CharField(  # noqa: DJ001
+        _("fault found"),
+        max_length=20,
+        choices=choices(FAULT_VALIDITY_LABELS),
+        null=True,
+        blank=True,
     )
     # The filing window's verdict at registration (api.md "filing"); null where none applies.
     filing_last_day = models.DateField(_("last day to file"), null=True, blank=True)

@@ -2,7 +2,8 @@
 
 Migrates, loads the bundled procedures, creates the demo data on an empty database, collects
 static files, then runs gunicorn (the web application) and the background task worker(s) as child
-processes. A child that exits is started again after a pause that doubles from 1 s to 60 s while
+processes, and queues the periodic jobs (reclamo/operations/schedule.py) when they are due. A
+child that exits is started again after a pause that doubles from 1 s to 60 s while
 it keeps failing, and falls back to 1 s once it has run for a minute; only Ctrl-C (SIGINT) or
 SIGTERM stops every process it started.
 """
@@ -25,10 +26,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
-from reclamo.operations.services import installation_prepare
+from reclamo.operations.services import installation_prepare, periodic_jobs_queue
 from reclamo.operations.tasks import worker_heartbeat
 
 HEARTBEAT_SECONDS = 30
+# How often the supervisor looks for periodic jobs that are due (reclamo/operations/schedule.py).
+SCHEDULE_SECONDS = 15
 FIRST_BACKOFF_SECONDS = 1.0
 MAX_BACKOFF_SECONDS = 60.0
 # A child that has run this long is healthy again: its next crash waits the first pause only.
@@ -143,13 +146,16 @@ class Command(BaseCommand):
 
         signal.signal(signal.SIGINT, stop)
         signal.signal(signal.SIGTERM, stop)
-        next_heartbeat = 0.0
+        next_heartbeat = next_schedule = 0.0
         try:
             while not stopping:
                 now = time.monotonic()
                 if now >= next_heartbeat:
                     next_heartbeat = now + HEARTBEAT_SECONDS
                     self._heartbeat()
+                if now >= next_schedule:
+                    next_schedule = now + SCHEDULE_SECONDS
+                    self._schedule()
                 for child in children:
                     self._tend(child, now)
                 time.sleep(POLL_SECONDS)
@@ -164,6 +170,12 @@ class Command(BaseCommand):
         except DatabaseError as error:
             # A busy or unreachable database must not stop the supervisor; the next beat retries.
             self.stderr.write(f"Could not queue the worker heartbeat: {error}")
+
+    def _schedule(self) -> None:
+        try:
+            periodic_jobs_queue()
+        except DatabaseError as error:
+            self.stderr.write(f"Could not queue the periodic jobs: {error}")
 
     def _tend(self, child: Child, now: float) -> None:
         """Restart `child` if it exited, after its back-off pause."""

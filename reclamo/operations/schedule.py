@@ -1,0 +1,29 @@
+"""The periodic jobs of an installation: what the worker must do on its own, and how often.
+
+Each job is a django-tasks task that finds its own work (a sweep: "every acknowledgement whose
+attempt is due", "every deadline that passed"), so a run that is late, doubled or skipped only
+delays work — the state the sweep reads is in the database. `reclamo serve` queues the due jobs
+from its supervisor loop; an installation that runs web and workers otherwise runs
+`reclamo run_schedule` (a loop, or `--once` from cron every minute).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from reclamo.letters.tasks import acknowledgements_sweep
+
+
+@dataclass(frozen=True)
+class PeriodicJob:
+    name: str
+    task: Any  # a django_tasks Task taking no arguments
+    every: timedelta
+
+
+PERIODIC_JOBS: tuple[PeriodicJob, ...] = (
+    # Acknowledgements whose retry was lost (a worker killed mid-send, a task row lost).
+    PeriodicJob("acknowledgements_sweep", acknowledgements_sweep, timedelta(minutes=5)),
+)
