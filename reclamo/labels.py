@@ -22,11 +22,13 @@ from reclamo.domain.vocabulary import (
     Clock,
     ClockEvent,
     Complexity,
+    Equipment,
     FaultLocation,
     FaultValidity,
     IntakeOutcome,
     Kind,
     Milestone,
+    OutageCause,
     Outcome,
 )
 
@@ -147,6 +149,17 @@ INTAKE_OUTCOME_LABELS: Mapping[IntakeOutcome, Promise] = {
     "refused": _("Refused"),
     "failed": _("Failed"),
     "ignored": _("Ignored (automatic message)"),
+}
+
+OUTAGE_CAUSE_LABELS: Mapping[OutageCause, Promise] = {
+    "provider_non_technical": _("The provider's doing, not a technical fault"),
+    "provider_equipment": _("A fault on the provider's equipment"),
+    "customer": _("The customer's doing"),
+}
+EQUIPMENT_LABELS: Mapping[Equipment, Promise] = {
+    "none": _("No equipment"),
+    "rented": _("Rented equipment"),
+    "purchased": _("Purchased equipment"),
 }
 
 

@@ -21,6 +21,8 @@ TABLES = [
     (labels.CLOCK_EVENT_LABELS, vocabulary.CLOCK_EVENTS),
     (labels.CASE_STATUS_LABELS, vocabulary.CASE_STATUSES),
     (labels.OUTCOME_LABELS, vocabulary.OUTCOMES),
+    (labels.OUTAGE_CAUSE_LABELS, vocabulary.OUTAGE_CAUSES),
+    (labels.EQUIPMENT_LABELS, vocabulary.EQUIPMENTS),
 ]
 
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "reclamo.accounts",
     "reclamo.providers",
     "reclamo.customers",
+    "reclamo.billing",
     "reclamo.complaints",
     "reclamo.letters",
     "reclamo.public",

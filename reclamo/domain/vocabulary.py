@@ -18,11 +18,13 @@ __all__ = [
     "CLOCKS",
     "CLOCK_EVENTS",
     "COMPLEXITIES",
+    "EQUIPMENTS",
     "FAULT_LOCATIONS",
     "FAULT_VALIDITIES",
     "INTAKE_OUTCOMES",
     "KINDS",
     "MILESTONES",
+    "OUTAGE_CAUSES",
     "OUTCOMES",
     "ActorType",
     "CaseStatus",
@@ -31,11 +33,13 @@ __all__ = [
     "Clock",
     "ClockEvent",
     "Complexity",
+    "Equipment",
     "FaultLocation",
     "FaultValidity",
     "IntakeOutcome",
     "Kind",
     "Milestone",
+    "OutageCause",
     "Outcome",
 ]
 
@@ -93,6 +97,13 @@ IntakeOutcome = Literal[
     "pending", "registered", "joined", "duplicate", "refused", "failed", "ignored"
 ]
 
+# Why a service was down (api.md "Remedies"): the provider's doing for a reason other than a
+# technical fault (PC-6), a fault on the provider's equipment (PC-7; UN-13 credits both alike), or
+# the customer's doing (UN-5, PC-8: nothing is credited).
+OutageCause = Literal["provider_non_technical", "provider_equipment", "customer"]
+# The equipment a service comes with: none, rented from the provider (UN-2) or bought (PC-3).
+Equipment = Literal["none", "rented", "purchased"]
+
 KINDS: tuple[Kind, ...] = get_args(Kind)
 CATEGORIES: tuple[Category, ...] = get_args(Category)
 CHANNEL_KINDS: tuple[ChannelKind, ...] = get_args(ChannelKind)
@@ -106,3 +117,5 @@ OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 FAULT_VALIDITIES: tuple[FaultValidity, ...] = get_args(FaultValidity)
 ACTOR_TYPES: tuple[ActorType, ...] = get_args(ActorType)
 INTAKE_OUTCOMES: tuple[IntakeOutcome, ...] = get_args(IntakeOutcome)
+OUTAGE_CAUSES: tuple[OutageCause, ...] = get_args(OutageCause)
+EQUIPMENTS: tuple[Equipment, ...] = get_args(Equipment)

@@ -22,16 +22,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal, get_args
 from zoneinfo import ZoneInfo
 
 from reclamo.domain.policy import Policy
 from reclamo.domain.remedies.common import RemedyInputError, RemedyNotOffered, aware, in_currency
 from reclamo.domain.remedies.money import Money, round_cents
 from reclamo.domain.remedies.working import Working
+from reclamo.domain.vocabulary import OUTAGE_CAUSES, OutageCause
 
-OutageCause = Literal["provider_non_technical", "provider_equipment", "customer"]
-OUTAGE_CAUSES: tuple[OutageCause, ...] = get_args(OutageCause)
+__all__ = ["OUTAGE_CAUSES", "MonthShare", "OutageCause", "OutageCredit", "outage_credit"]
+
 
 _HOUR = 3600
 _DAY = 86400

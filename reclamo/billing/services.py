@@ -1,0 +1,501 @@
+"""Writes to the billing data: CSV imports (all or nothing, idempotent) and the credits of an
+outage (UN-13, PC-6, PC-7), computed for every affected customer in one step.
+
+Each write runs in one ``transaction.atomic(durable=True)`` with its audit event
+(``BillingEvent``). An import checks the whole file first and reports every bad row as
+``FILE:LINE: field: message`` (``ImportRejected``); nothing is written from a bad file. Rows are
+keyed by the provider's own references, so importing the same rows again changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from reclamo.billing.csv_rows import Row, RowProblem, csv_rows
+from reclamo.billing.models import (
+    AffectedCustomer,
+    BillingEvent,
+    Invoice,
+    Outage,
+    OutageCredit,
+    Service,
+)
+from reclamo.customers.models import Customer
+from reclamo.domain.errors import DomainError
+from reclamo.domain.policy import Policy
+from reclamo.domain.remedies import Money, outage_credit
+from reclamo.domain.vocabulary import EQUIPMENTS, OUTAGE_CAUSES
+from reclamo.errors import ApplicationError
+from reclamo.providers.models import Provider
+from reclamo.providers.selectors import policy_in_force, policy_of
+
+T = TypeVar("T")
+_CHUNK = 1000  # references per IN (...) look-up, well under SQLite's variable limit
+
+
+class ImportRejected(ApplicationError):
+    """A file with bad rows: every problem, nothing imported."""
+
+    def __init__(self, problems: Sequence[RowProblem]) -> None:
+        super().__init__(
+            "import_rejected",
+            "\n".join(str(problem) for problem in problems),
+            status=422,
+        )
+        self.problems = list(problems)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    created: int
+    updated: int
+    unchanged: int
+
+
+@dataclass(frozen=True, slots=True)
+class CreditsReport:
+    outage: str
+    credits: int
+    total: Decimal
+    currency: str
+
+
+def _chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _by_reference(
+    model: type[Any], provider: Provider, field: str, references: Iterable[str]
+) -> dict[str, Any]:
+    wanted = sorted(set(references))
+    found: dict[str, Any] = {}
+    for chunk in _chunks(wanted):
+        for row in model.objects.filter(provider=provider, **{f"{field}__in": chunk}):
+            found[getattr(row, field)] = row
+    return found
+
+
+def _current_policy(provider: Provider) -> Policy:
+    return policy_of(policy_in_force(provider=provider, at=timezone.now()))
+
+
+def _read(path: Path, required: Sequence[str], optional: Sequence[str]) -> list[Row]:
+    rows, problems = csv_rows(path, required=required, optional=optional)
+    if problems:
+        raise ImportRejected(problems)
+    return rows
+
+
+def _duplicates(rows: Sequence[Row], key: str) -> None:
+    first: dict[str, int] = {}
+    for row in rows:
+        value = row.values.get(key, "").strip()
+        if value in first:
+            row.fail(key, f"{value!r} is already on line {first[value]}")
+        elif value:
+            first[value] = row.line
+
+
+def _reject_if_problems(rows: Sequence[Row]) -> None:
+    problems = [problem for row in rows for problem in row.problems]
+    if problems:
+        raise ImportRejected(sorted(problems, key=lambda p: p.line))
+
+
+def _event(provider: Provider, actor: str, type: str, data: dict[str, Any]) -> None:
+    BillingEvent.objects.create(provider=provider, actor=actor, type=type, data=data)
+
+
+def _save(
+    model: type[Any], wanted: list[Any], existing: dict[str, Any], key: str, fields: Sequence[str]
+) -> ImportReport:
+    """Create the new rows, update the changed ones, leave the others untouched."""
+    new, changed = [], []
+    for row in wanted:
+        stored = existing.get(getattr(row, key))
+        if stored is None:
+            new.append(row)
+        elif any(getattr(stored, name) != getattr(row, name) for name in fields):
+            for name in fields:
+                setattr(stored, name, getattr(row, name))
+            changed.append(stored)
+    model.objects.bulk_create(new, batch_size=1000)
+    if changed:
+        model.objects.bulk_update(changed, fields, batch_size=1000)
+    return ImportReport(len(new), len(changed), len(wanted) - len(new) - len(changed))
+
+
+# Services ---------------------------------------------------------------------------------------
+
+SERVICE_COLUMNS = (
+    "customer_reference",
+    "service_reference",
+    "monthly_fee",
+    "currency",
+    "started_on",
+)
+SERVICE_OPTIONAL = (
+    "name",
+    "ended_on",
+    "equipment",
+    "equipment_since",
+    "customer_name",
+    "customer_email",
+    "customer_phone",
+    "customer_language",
+)
+_SERVICE_FIELDS = (
+    "customer",
+    "name",
+    "monthly_fee",
+    "currency",
+    "started_on",
+    "ended_on",
+    "equipment",
+    "equipment_since",
+)
+
+
+def services_import(*, provider: Provider, path: Path, actor: str = "system") -> ImportReport:
+    """Import a customer's services. A customer is found by reference; one not yet known is
+    added where the row names it (``customer_name``), else the row is refused."""
+    rows = _read(path, SERVICE_COLUMNS, SERVICE_OPTIONAL)
+    policy = _current_policy(provider)
+    _duplicates(rows, "service_reference")
+    customers = _by_reference(
+        Customer, provider, "reference", (r.values["customer_reference"].strip() for r in rows)
+    )
+    languages = tuple(policy.languages)
+    parsed: list[tuple[Row, dict[str, Any]]] = []
+    for row in rows:
+        customer_ref = row.text("customer_reference", max_length=100)
+        values: dict[str, Any] = {
+            "reference": row.text("service_reference", max_length=100),
+            "name": row.text("name", max_length=200, required=False),
+            "monthly_fee": row.amount("monthly_fee"),
+            "currency": row.currency("currency", policy.currency),
+            "started_on": row.day("started_on"),
+            "ended_on": row.day("ended_on", required=False),
+            "equipment": row.choice("equipment", EQUIPMENTS, default="none"),
+            "equipment_since": row.day("equipment_since", required=False),
+        }
+        if (
+            values["ended_on"]
+            and values["started_on"]
+            and values["ended_on"] < values["started_on"]
+        ):
+            row.fail("ended_on", "before started_on")
+        if values["equipment"] == "none" and values["equipment_since"]:
+            row.fail("equipment_since", "given for a service without equipment")
+        if customer_ref and customer_ref not in customers:
+            name = row.text("customer_name", max_length=200, required=False)
+            if not name:
+                row.fail(
+                    "customer_reference",
+                    f"no customer {customer_ref!r}; add customer_name to create one",
+                )
+            language = row.choice("customer_language", languages, default=policy.default_language)
+            values["new_customer"] = {
+                "name": name,
+                "email": row.text("customer_email", max_length=254, required=False).lower(),
+                "phone": row.text("customer_phone", max_length=32, required=False),
+                "language": language,
+            }
+        values["customer_reference"] = customer_ref
+        parsed.append((row, values))
+    _reject_if_problems(rows)
+    with transaction.atomic(durable=True):
+        for _row, values in parsed:
+            reference = values["customer_reference"]
+            if reference not in customers:
+                customers[reference] = Customer.objects.create(
+                    provider=provider, reference=reference, **values["new_customer"]
+                )
+        existing = _by_reference(
+            Service, provider, "reference", (v["reference"] for _, v in parsed)
+        )
+        wanted = [
+            Service(
+                provider=provider,
+                customer=customers[values["customer_reference"]],
+                **{
+                    k: v
+                    for k, v in values.items()
+                    if k not in {"customer_reference", "new_customer"}
+                },
+            )
+            for _row, values in parsed
+        ]
+        report = _save(Service, wanted, existing, "reference", _SERVICE_FIELDS)
+        _event(provider, actor, "services_imported", {"file": path.name, **report_data(report)})
+    return report
+
+
+def report_data(report: ImportReport) -> dict[str, int]:
+    return {"created": report.created, "updated": report.updated, "unchanged": report.unchanged}
+
+
+# Invoices ---------------------------------------------------------------------------------------
+
+INVOICE_COLUMNS = (
+    "invoice_number",
+    "customer_reference",
+    "period_start",
+    "period_end",
+    "amount",
+    "currency",
+    "due_on",
+)
+INVOICE_OPTIONAL = ("service_reference", "delivered_on")
+_INVOICE_FIELDS = (
+    "customer",
+    "service",
+    "period_start",
+    "period_end",
+    "amount",
+    "currency",
+    "delivered_on",
+    "due_on",
+)
+
+
+def invoices_import(*, provider: Provider, path: Path, actor: str = "system") -> ImportReport:
+    """Import invoices (period, amount, delivery and due dates) of known customers."""
+    rows = _read(path, INVOICE_COLUMNS, INVOICE_OPTIONAL)
+    policy = _current_policy(provider)
+    _duplicates(rows, "invoice_number")
+    customers = _by_reference(
+        Customer, provider, "reference", (r.values["customer_reference"].strip() for r in rows)
+    )
+    services = _by_reference(
+        Service,
+        provider,
+        "reference",
+        (r.values.get("service_reference", "").strip() for r in rows),
+    )
+    wanted: list[Invoice] = []
+    for row in rows:
+        customer_ref = row.text("customer_reference", max_length=100)
+        service_ref = row.text("service_reference", max_length=100, required=False)
+        customer = customers.get(customer_ref)
+        if customer_ref and customer is None:
+            row.fail("customer_reference", f"no customer {customer_ref!r}")
+        service = services.get(service_ref) if service_ref else None
+        if service_ref and service is None:
+            row.fail("service_reference", f"no service {service_ref!r}")
+        elif service is not None and customer is not None and service.customer_id != customer.pk:
+            row.fail("service_reference", f"{service_ref!r} is another customer's service")
+        start, end = row.day("period_start"), row.day("period_end")
+        if start and end and end < start:
+            row.fail("period_end", "before period_start")
+        fields: dict[str, Any] = {
+            "number": row.text("invoice_number", max_length=100),
+            "period_start": start,
+            "period_end": end,
+            "amount": row.amount("amount"),
+            "currency": row.currency("currency", policy.currency),
+            "delivered_on": row.day("delivered_on", required=False),
+            "due_on": row.day("due_on"),
+        }
+        wanted.append(Invoice(provider=provider, customer=customer, service=service, **fields))
+    _reject_if_problems(rows)
+    with transaction.atomic(durable=True):
+        existing = _by_reference(Invoice, provider, "number", (i.number for i in wanted))
+        report = _save(Invoice, wanted, existing, "number", _INVOICE_FIELDS)
+        _event(provider, actor, "invoices_imported", {"file": path.name, **report_data(report)})
+    return report
+
+
+# Outages ----------------------------------------------------------------------------------------
+
+OUTAGE_COLUMNS = ("outage_reference", "started_at", "ended_at", "cause")
+OUTAGE_OPTIONAL = ("customer_reference", "area", "description")
+_OUTAGE_FIELDS = ("started_at", "ended_at", "cause", "area", "description")
+
+
+def outages_import(
+    *, provider: Provider, path: Path, actor: str = "system"
+) -> tuple[ImportReport, list[Outage]]:
+    """Import outages, one row per affected customer (the outage's columns repeated, the same on
+    every row of it). The customers a file lists for an outage are all it affected. Answers the
+    report and the outages whose data or customers changed (their credits are due again)."""
+    rows = _read(path, OUTAGE_COLUMNS, OUTAGE_OPTIONAL)
+    customers = _by_reference(
+        Customer,
+        provider,
+        "reference",
+        (r.values.get("customer_reference", "").strip() for r in rows),
+    )
+    outages: dict[str, Outage] = {}
+    first_line: dict[str, int] = {}
+    affected: dict[str, set[int]] = defaultdict(set)
+    for row in rows:
+        reference = row.text("outage_reference", max_length=100)
+        fields: dict[str, Any] = {
+            "started_at": row.instant("started_at"),
+            "ended_at": row.instant("ended_at"),
+            "cause": row.choice("cause", OUTAGE_CAUSES),
+            "area": row.text("area", max_length=200, required=False),
+            "description": row.text("description", max_length=5000, required=False),
+        }
+        outage = Outage(provider=provider, reference=reference, **fields)
+        if outage.started_at and outage.ended_at and outage.ended_at <= outage.started_at:
+            row.fail("ended_at", "not after started_at")
+        earlier = outages.get(reference)
+        if earlier is None:
+            outages[reference], first_line[reference] = outage, row.line
+        else:
+            for name in _OUTAGE_FIELDS:
+                if getattr(earlier, name) != getattr(outage, name):
+                    row.fail(name, f"differs from line {first_line[reference]} of this outage")
+        customer_ref = row.text("customer_reference", max_length=100, required=False)
+        if customer_ref:
+            customer = customers.get(customer_ref)
+            if customer is None:
+                row.fail("customer_reference", f"no customer {customer_ref!r}")
+            elif customer.pk in affected[reference]:
+                row.fail(
+                    "customer_reference", f"{customer_ref!r} is listed twice for {reference!r}"
+                )
+            else:
+                affected[reference].add(customer.pk)
+    _reject_if_problems(rows)
+    with transaction.atomic(durable=True):
+        existing = _by_reference(Outage, provider, "reference", outages)
+        changed_refs = {
+            ref
+            for ref, outage in outages.items()
+            if ref not in existing
+            or any(getattr(existing[ref], n) != getattr(outage, n) for n in _OUTAGE_FIELDS)
+        }
+        report = _save(Outage, list(outages.values()), existing, "reference", _OUTAGE_FIELDS)
+        stored = _by_reference(Outage, provider, "reference", outages)
+        for reference, outage in stored.items():
+            have = set(
+                AffectedCustomer.objects.filter(outage=outage).values_list("customer_id", flat=True)
+            )
+            want = affected[reference]
+            if have != want:
+                changed_refs.add(reference)
+                AffectedCustomer.objects.filter(outage=outage, customer_id__in=have - want).delete()
+                AffectedCustomer.objects.bulk_create(
+                    [AffectedCustomer(outage=outage, customer_id=pk) for pk in want - have],
+                    batch_size=1000,
+                )
+        _event(provider, actor, "outages_imported", {"file": path.name, **report_data(report)})
+    return report, [stored[ref] for ref in sorted(changed_refs)]
+
+
+# Outage credits ---------------------------------------------------------------------------------
+
+
+def outage_credits_compute(
+    *, outage: Outage, actor: str = "system", batch_size: int = 2000
+) -> CreditsReport:
+    """Every affected customer's credit for ``outage``, one per service in use during it.
+
+    One transaction, streaming: the services are read with a cursor and the credits written in
+    batches, so memory stays constant whatever the number of customers. Services with the same
+    fee get the same credit, computed once. Computing again replaces the outage's credits.
+    """
+    provider = outage.provider
+    policy = policy_of(policy_in_force(provider=provider, at=outage.started_at))
+    if policy.remedies.outage_credit is None:
+        raise ApplicationError(
+            "remedy_not_offered",
+            f"The procedure of {provider.slug} sets no credit for an outage.",
+            "outage",
+            status=422,
+        )
+    zone = ZoneInfo(policy.time_zone)
+    local_start = outage.started_at.astimezone(zone).date()
+    local_end = outage.ended_at.astimezone(zone).date()
+    now = timezone.now()
+    memo: dict[Decimal, tuple[Decimal, int, str]] = {}
+    count, total = 0, Decimal(0)
+
+    def credit_for(fee: Decimal) -> tuple[Decimal, int, str]:
+        found = memo.get(fee)
+        if found is None:
+            try:
+                credit = outage_credit(
+                    policy,
+                    monthly_fee=Money(fee, policy.currency),
+                    start=outage.started_at,
+                    end=outage.ended_at,
+                    cause=outage.cause,  # type: ignore[arg-type]
+                )
+            except DomainError as error:
+                raise ApplicationError(
+                    error.code, error.message, error.field, status=422
+                ) from error
+            found = (credit.amount.amount, credit.whole_days, ",".join(credit.rules))
+            memo[fee] = found
+        return found
+
+    with transaction.atomic(durable=True):
+        locked = Outage.objects.select_for_update().get(pk=outage.pk)
+        # Nothing refers to a credit, so this is one DELETE statement.
+        OutageCredit.objects.filter(outage=locked).delete()
+        services = (
+            Service.objects.filter(
+                provider=provider,
+                customer_id__in=AffectedCustomer.objects.filter(outage=locked).values(
+                    "customer_id"
+                ),
+                started_on__lte=local_end,
+            )
+            .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=local_start))
+            .order_by("pk")
+            .values_list("pk", "customer_id", "monthly_fee", "currency")
+        )
+        batch: list[OutageCredit] = []
+        for service_id, customer_id, fee, currency in services.iterator(chunk_size=batch_size):
+            if currency != policy.currency:
+                raise ApplicationError(
+                    "currency_mismatch",
+                    f"A service is billed in {currency}, the procedure in {policy.currency}.",
+                    "currency",
+                    status=422,
+                )
+            amount, whole_days, rules = credit_for(fee)
+            batch.append(
+                OutageCredit(
+                    outage_id=locked.pk,
+                    service_id=service_id,
+                    customer_id=customer_id,
+                    monthly_fee=fee,
+                    amount=amount,
+                    currency=currency,
+                    whole_days=whole_days,
+                    rules=rules,
+                    computed_at=now,
+                )
+            )
+            count += 1
+            total += amount
+            if len(batch) >= batch_size:
+                OutageCredit.objects.bulk_create(batch)
+                batch = []
+        OutageCredit.objects.bulk_create(batch)
+        locked.credits_computed_at = now
+        locked.save(update_fields=["credits_computed_at"])
+        outage.credits_computed_at = now
+        _event(
+            provider,
+            actor,
+            "outage_credits_computed",
+            {"outage": locked.reference, "credits": count, "total": str(total)},
+        )
+    return CreditsReport(outage.reference, count, total, policy.currency)
