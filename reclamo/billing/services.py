@@ -177,6 +177,11 @@ def services_import(*, provider: Provider, path: Path, actor: str = "system") ->
         Customer, provider, "reference", (r.values["customer_reference"].strip() for r in rows)
     )
     languages = tuple(policy.languages)
+    named = {
+        row.values["customer_reference"].strip()
+        for row in rows
+        if (row.values.get("customer_name") or "").strip()
+    }
     parsed: list[tuple[Row, dict[str, Any]]] = []
     for row in rows:
         customer_ref = row.text("customer_reference", max_length=100)
@@ -199,8 +204,9 @@ def services_import(*, provider: Provider, path: Path, actor: str = "system") ->
         if values["equipment"] == "none" and values["equipment_since"]:
             row.fail("equipment_since", "given for a service without equipment")
         if customer_ref and customer_ref not in customers:
+            # A customer not yet known is added by the first row that names it.
             name = row.text("customer_name", max_length=200, required=False)
-            if not name:
+            if not name and customer_ref not in named:
                 row.fail(
                     "customer_reference",
                     f"no customer {customer_ref!r}; add customer_name to create one",
@@ -218,7 +224,7 @@ def services_import(*, provider: Provider, path: Path, actor: str = "system") ->
     with transaction.atomic(durable=True):
         for _row, values in parsed:
             reference = values["customer_reference"]
-            if reference not in customers:
+            if reference not in customers and values["new_customer"]["name"]:
                 customers[reference] = Customer.objects.create(
                     provider=provider, reference=reference, **values["new_customer"]
                 )
