@@ -67,7 +67,7 @@ class Invoice(models.Model):
     number = models.CharField(_("invoice number"), max_length=100)
     period_start = models.DateField(_("billing period from"))
     period_end = models.DateField(_("billing period to"))
-    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
+    amount = models.DecimalField(_("invoiced amount"), max_digits=14, decimal_places=2)
     currency = models.CharField(_("currency"), max_length=3)
     # UN-10: the billing complaint's filing window counts from the delivery.
     delivered_on = models.DateField(_("delivered on"), null=True, blank=True)
@@ -94,11 +94,11 @@ class Outage(models.Model):
         "providers.Provider", on_delete=models.PROTECT, related_name="outages"
     )
     reference = models.CharField(_("outage reference"), max_length=100)
-    started_at = models.DateTimeField(_("started at"))
-    ended_at = models.DateTimeField(_("ended at"))
-    cause = models.CharField(_("cause"), max_length=30, choices=choices(OUTAGE_CAUSE_LABELS))
-    area = models.CharField(_("area"), max_length=200, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    started_at = models.DateTimeField(_("outage started at"))
+    ended_at = models.DateTimeField(_("outage ended at"))
+    cause = models.CharField(_("cause of the outage"), max_length=30, choices=choices(OUTAGE_CAUSE_LABELS))
+    area = models.CharField(_("affected area"), max_length=200, blank=True)
+    description = models.TextField(_("outage description"), blank=True)
     # The customers it affected; their credits are computed per service (OutageCredit).
     customers: models.ManyToManyField[Customer, AffectedCustomer] = models.ManyToManyField(
         "customers.Customer",
@@ -148,11 +148,11 @@ class OutageCredit(models.Model):
         "customers.Customer", on_delete=models.PROTECT, related_name="outage_credits"
     )
     monthly_fee = models.DecimalField(_("monthly fee"), max_digits=14, decimal_places=2)
-    amount = models.DecimalField(_("credit"), max_digits=14, decimal_places=2)
+    amount = models.DecimalField(_("credit amount"), max_digits=14, decimal_places=2)
     currency = models.CharField(_("currency"), max_length=3)
-    whole_days = models.PositiveIntegerField(_("whole days"))
-    rules = models.CharField(_("rules"), max_length=100)  # "PC-6,PC-7"
-    computed_at = models.DateTimeField(_("computed at"))
+    whole_days = models.PositiveIntegerField(_("whole days credited"))
+    rules = models.CharField(_("procedure rules"), max_length=100)  # "PC-6,PC-7"
+    computed_at = models.DateTimeField(_("credit computed at"))
 
     class Meta:
         verbose_name = _("outage credit")
@@ -183,10 +183,10 @@ class BillingEvent(models.Model):
     provider = models.ForeignKey(
         "providers.Provider", on_delete=models.PROTECT, related_name="billing_events"
     )
-    at = models.DateTimeField(_("at"), default=timezone.now)
-    actor = models.CharField(_("actor"), max_length=150)
-    type = models.CharField(_("event"), max_length=40)
-    data = models.JSONField(_("data"), default=dict, blank=True)
+    at = models.DateTimeField(_("recorded at"), default=timezone.now)
+    actor = models.CharField(_("recorded by"), max_length=150)
+    type = models.CharField(_("billing event type"), max_length=40)
+    data = models.JSONField(_("billing event details"), default=dict, blank=True)
 
     objects = BillingEventQuerySet.as_manager()
 
