@@ -96,7 +96,9 @@ class Outage(models.Model):
     reference = models.CharField(_("outage reference"), max_length=100)
     started_at = models.DateTimeField(_("outage started at"))
     ended_at = models.DateTimeField(_("outage ended at"))
-    cause = models.CharField(_("cause of the outage"), max_length=30, choices=choices(OUTAGE_CAUSE_LABELS))
+    cause = models.CharField(
+        _("cause of the outage"), max_length=30, choices=choices(OUTAGE_CAUSE_LABELS)
+    )
     area = models.CharField(_("affected area"), max_length=200, blank=True)
     description = models.TextField(_("outage description"), blank=True)
     # The customers it affected; their credits are computed per service (OutageCredit).

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from reclamo.billing.csv_rows import Row, RowProblem, csv_rows
@@ -33,7 +33,7 @@ from reclamo.billing.models import (
 from reclamo.customers.models import Customer
 from reclamo.domain.errors import DomainError
 from reclamo.domain.policy import Policy
-from reclamo.domain.remedies import Money, outage_credit
+from reclamo.domain.remedies import CENT, Money, outage_credit
 from reclamo.domain.vocabulary import EQUIPMENTS, OUTAGE_CAUSES
 from reclamo.errors import ApplicationError
 from reclamo.providers.models import Provider
@@ -406,14 +406,34 @@ def outages_import(
 # Outage credits ---------------------------------------------------------------------------------
 
 
+def _credit_rows(policy: Policy, outage: Outage, fees: Sequence[Decimal]) -> list[Any]:
+    """``(fee, amount, whole_days, rules)`` for each fee: the domain computes every figure."""
+    rows: list[Any] = []
+    for fee in fees:
+        try:
+            credit = outage_credit(
+                policy,
+                monthly_fee=Money(fee, policy.currency),
+                start=outage.started_at,
+                end=outage.ended_at,
+                cause=outage.cause,  # type: ignore[arg-type]
+            )
+        except DomainError as error:
+            raise ApplicationError(error.code, error.message, error.field, status=422) from error
+        rows += [fee, credit.amount.amount, credit.whole_days, ",".join(credit.rules)]
+    return rows
+
+
 def outage_credits_compute(
-    *, outage: Outage, actor: str = "system", batch_size: int = 2000
+    *, outage: Outage, actor: str = "system", fees_per_statement: int = 500
 ) -> CreditsReport:
     """Every affected customer's credit for ``outage``, one per service in use during it.
 
-    One transaction, streaming: the services are read with a cursor and the credits written in
-    batches, so memory stays constant whatever the number of customers. Services with the same
-    fee get the same credit, computed once. Computing again replaces the outage's credits.
+    A credit depends on the outage and the monthly fee only, so the domain computes it once per
+    distinct fee, and the database writes every credit in set-based ``INSERT … SELECT``
+    statements that join the affected services to those figures — nothing per customer passes
+    through Python, and memory holds at most ``fees_per_statement`` fees whatever the number of
+    customers. One transaction; computing again replaces the outage's credits.
     """
     provider = outage.provider
     policy = policy_of(policy_in_force(provider=provider, at=outage.started_at))
@@ -428,33 +448,13 @@ def outage_credits_compute(
     local_start = outage.started_at.astimezone(zone).date()
     local_end = outage.ended_at.astimezone(zone).date()
     now = timezone.now()
-    memo: dict[Decimal, tuple[Decimal, int, str]] = {}
-    count, total = 0, Decimal(0)
-
-    def credit_for(fee: Decimal) -> tuple[Decimal, int, str]:
-        found = memo.get(fee)
-        if found is None:
-            try:
-                credit = outage_credit(
-                    policy,
-                    monthly_fee=Money(fee, policy.currency),
-                    start=outage.started_at,
-                    end=outage.ended_at,
-                    cause=outage.cause,  # type: ignore[arg-type]
-                )
-            except DomainError as error:
-                raise ApplicationError(
-                    error.code, error.message, error.field, status=422
-                ) from error
-            found = (credit.amount.amount, credit.whole_days, ",".join(credit.rules))
-            memo[fee] = found
-        return found
-
+    credit_table = OutageCredit._meta.db_table
+    service_table = Service._meta.db_table
     with transaction.atomic(durable=True):
         locked = Outage.objects.select_for_update().get(pk=outage.pk)
         # Nothing refers to a credit, so this is one DELETE statement.
         OutageCredit.objects.filter(outage=locked).delete()
-        services = (
+        in_use = (
             Service.objects.filter(
                 provider=provider,
                 customer_id__in=AffectedCustomer.objects.filter(outage=locked).values(
@@ -463,38 +463,36 @@ def outage_credits_compute(
                 started_on__lte=local_end,
             )
             .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=local_start))
-            .order_by("pk")
-            .values_list("pk", "customer_id", "monthly_fee", "currency")
+            .order_by()
         )
-        batch: list[OutageCredit] = []
-        for service_id, customer_id, fee, currency in services.iterator(chunk_size=batch_size):
-            if currency != policy.currency:
-                raise ApplicationError(
-                    "currency_mismatch",
-                    f"A service is billed in {currency}, the procedure in {policy.currency}.",
-                    "currency",
-                    status=422,
-                )
-            amount, whole_days, rules = credit_for(fee)
-            batch.append(
-                OutageCredit(
-                    outage_id=locked.pk,
-                    service_id=service_id,
-                    customer_id=customer_id,
-                    monthly_fee=fee,
-                    amount=amount,
-                    currency=currency,
-                    whole_days=whole_days,
-                    rules=rules,
-                    computed_at=now,
-                )
+        foreign = in_use.exclude(currency=policy.currency).values_list("currency", flat=True)
+        if (other := foreign.first()) is not None:
+            raise ApplicationError(
+                "currency_mismatch",
+                f"A service is billed in {other}, the procedure in {policy.currency}.",
+                "currency",
+                status=422,
             )
-            count += 1
-            total += amount
-            if len(batch) >= batch_size:
-                OutageCredit.objects.bulk_create(batch)
-                batch = []
-        OutageCredit.objects.bulk_create(batch)
+        subquery, subparams = in_use.values("pk").query.sql_with_params()
+        fees = in_use.values_list("monthly_fee", flat=True).distinct().order_by("monthly_fee")
+        with connection.cursor() as cursor:
+            for chunk in _chunks(list(fees), fees_per_statement):
+                values = ", ".join(["(%s, %s, %s, %s)"] * len(chunk))
+                cursor.execute(
+                    f"WITH figures(fee, amount, whole_days, rules) AS (VALUES {values}) "  # noqa: S608
+                    f"INSERT INTO {credit_table} (outage_id, service_id, customer_id, "
+                    "monthly_fee, amount, currency, whole_days, rules, computed_at) "
+                    "SELECT %s, service.id, service.customer_id, service.monthly_fee, "
+                    "figures.amount, service.currency, figures.whole_days, figures.rules, %s "
+                    f"FROM {service_table} service "
+                    "JOIN figures ON service.monthly_fee = figures.fee "
+                    f"WHERE service.id IN ({subquery})",
+                    [*_credit_rows(policy, locked, chunk), locked.pk, now, *subparams],
+                )
+        summary = OutageCredit.objects.filter(outage=locked).aggregate(
+            count=Count("pk"), total=Sum("amount")
+        )
+        count, total = summary["count"], Decimal(summary["total"] or 0).quantize(CENT)
         locked.credits_computed_at = now
         locked.save(update_fields=["credits_computed_at"])
         outage.credits_computed_at = now

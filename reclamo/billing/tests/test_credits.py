@@ -135,7 +135,20 @@ def test_queries_do_not_grow_with_the_number_of_customers(
         )
         AffectedCustomer.objects.create(outage=large, customer=customer)
     with CaptureQueriesContext(connection) as few:
-        outage_credits_compute(outage=small, batch_size=10)
+        outage_credits_compute(outage=small)
     with CaptureQueriesContext(connection) as many:
-        outage_credits_compute(outage=large, batch_size=100)
+        outage_credits_compute(outage=large)
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_many_fees_are_written_in_several_statements_with_the_same_result(
+    bundled_providers: dict[str, Any],
+) -> None:
+    outage = outage_with_customers(
+        bundled_providers["petrocomp"], ["9.90", "12.90", "15.00", "19.90", "30.00"]
+    )
+    outage_credits_compute(outage=outage)
+    together = sorted(OutageCredit.objects.values_list("service_id", "amount"))
+    outage_credits_compute(outage=outage, fees_per_statement=2)
+    assert sorted(OutageCredit.objects.values_list("service_id", "amount")) == together
+    assert len(together) == 5
