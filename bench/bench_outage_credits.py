@@ -106,9 +106,11 @@ def _outage(slug: str, size: int):  # type: ignore[no-untyped-def]
         },
     )
     if created:
-        ids = Customer.objects.filter(provider=provider, reference__startswith="bench-").order_by(
-            "reference"
-        ).values_list("pk", flat=True)[:size]
+        ids = (
+            Customer.objects.filter(provider=provider, reference__startswith="bench-")
+            .order_by("reference")
+            .values_list("pk", flat=True)[:size]
+        )
         AffectedCustomer.objects.bulk_create(
             (AffectedCustomer(outage=outage, customer_id=pk) for pk in ids.iterator()),
             batch_size=BATCH,
