@@ -204,3 +204,13 @@ def test_remedies_are_documented_in_the_openapi_schema(client: Client) -> None:
         operation = paths[path.replace("{slug}", "{slug}")]["post"]
         assert operation["security"]
         assert {"200", "401", "404", "422"} <= set(operation["responses"])
+
+
+def test_errors_are_worded_in_the_requests_language(unitel: Integration) -> None:
+    response = unitel.client.post(
+        OUTAGE.format(slug="unitel"),
+        json.dumps(outage(outage_end="2026-10-31T12:00:00+01:00")),
+        content_type="application/json",
+        headers={"Accept-Language": "sk"},
+    )
+    assert error(response)["message"] == "outage_end: výpadok musí skončiť až po svojom začiatku."
