@@ -40,7 +40,11 @@ def _compose(complaint: Complaint, kind: str) -> Letter:
     if kind == "statement":
         statement = Statement.objects.get(complaint=complaint)
         attachments = (
-            (f"statement-{complaint.number}.pdf".replace("/", "-"), statement_pdf(complaint, statement), "application/pdf"),
+            (
+                f"statement-{complaint.number}.pdf".replace("/", "-"),
+                statement_pdf(complaint, statement),
+                "application/pdf",
+            ),
         )
     with translation.override(language):
         context = {
@@ -50,9 +54,7 @@ def _compose(complaint: Complaint, kind: str) -> Letter:
             "reason": (extension.data.get("after", {}).get("reason", "") if extension else ""),
             "statement": statement,
         }
-        subject = " ".join(
-            render_to_string(f"casework/{kind}_subject.txt", context).split()
-        )
+        subject = " ".join(render_to_string(f"casework/{kind}_subject.txt", context).split())
         text = render_to_string(f"casework/{kind}.txt", context)
     html = render_to_string(
         "letters/acknowledgement.html",

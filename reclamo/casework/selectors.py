@@ -97,7 +97,11 @@ def case_timeline(*, complaint: Complaint) -> list[TimelineEntry]:
     for event in complaint.events.order_by("at", "id"):
         entries.append(
             TimelineEntry(
-                event.at, "event", event.type, "", event.actor_label or event.actor_type,
+                event.at,
+                "event",
+                event.type,
+                "",
+                event.actor_label or event.actor_type,
                 event.data,
             )
         )
@@ -112,9 +116,7 @@ def case_timeline(*, complaint: Complaint) -> list[TimelineEntry]:
             )
         )
     for note in CaseNote.objects.filter(complaint=complaint).select_related("author"):
-        entries.append(
-            TimelineEntry(note.at, "note", "", note.text, note.author.get_username())
-        )
+        entries.append(TimelineEntry(note.at, "note", "", note.text, note.author.get_username()))
     for delivery in Delivery.objects.filter(complaint=complaint):
         entries.append(
             TimelineEntry(

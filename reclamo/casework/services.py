@@ -136,7 +136,9 @@ def case_take(*, complaint: Complaint, user: User, now: datetime | None = None) 
 # --- Notes and replies --------------------------------------------------------------------------
 
 
-def note_add(*, complaint: Complaint, user: User, text: str, now: datetime | None = None) -> CaseNote:
+def note_add(
+    *, complaint: Complaint, user: User, text: str, now: datetime | None = None
+) -> CaseNote:
     """An internal note (staff only; never sent to the customer)."""
     text = text.strip()
     if not text:
@@ -343,7 +345,10 @@ def complaint_decide(
         )
     with transaction.atomic(durable=True):
         locked = _locked(complaint)
-        if Statement.objects.filter(complaint=locked).exists() or locked.status not in OPEN_STATUSES:
+        if (
+            Statement.objects.filter(complaint=locked).exists()
+            or locked.status not in OPEN_STATUSES
+        ):
             raise ApplicationError(
                 "already_decided", f"Case {locked.number} is already decided.", "outcome"
             )
@@ -479,7 +484,11 @@ def complaint_complexity_change(
 
 
 def complaint_department_change(
-    *, complaint: Complaint, user: User, department: str, category: str | None = None,
+    *,
+    complaint: Complaint,
+    user: User,
+    department: str,
+    category: str | None = None,
     now: datetime | None = None,
 ) -> Complaint:
     """Re-route a case to another department (and category), recorded (PN-1, PN-4)."""
@@ -529,9 +538,11 @@ def complaint_investigation_update(
         (equipment_ownership, EQUIPMENT_OWNERSHIPS, "equipment_ownership"),
     ):
         if value is not None and value not in allowed:
-            raise ApplicationError("unknown_value", f"Unknown {field} {value!r}.", field, 422)
+            raise ApplicationError(
+                "unknown_value", f"Unknown {field} {value!r}.", field, status=422
+            )
     now = _now(now)
-    fields = {
+    fields: dict[str, Any] = {
         "fault_cause": fault_cause,
         "fault_validity": fault_validity,
         "equipment_ownership": equipment_ownership,
@@ -580,10 +591,12 @@ def visit_record(
     now = _now(now)
     if visited_at.tzinfo is None:
         raise ApplicationError(
-            "instant_without_offset", "visited_at needs its UTC offset.", "visited_at", 422
+            "instant_without_offset", "visited_at needs its UTC offset.", "visited_at", status=422
         )
     if visited_at > now:
-        raise ApplicationError("out_of_range", "A visit cannot be in the future.", "visited_at", 422)
+        raise ApplicationError(
+            "out_of_range", "A visit cannot be in the future.", "visited_at", status=422
+        )
     policy = policy_of(complaint.policy_version)
     trips_rules = policy.remedies.technician_trips
     rule = trips_rules[0].rule if trips_rules else ""

@@ -42,7 +42,9 @@ def staff_notify(user_ids: list[int], kind: str, deadline_id: int) -> str:
     for user in User.objects.filter(pk__in=user_ids).exclude(email=""):
         with translation.override(user.language or settings.LANGUAGE_CODE):
             context = {"deadline": deadline, "complaint": deadline.complaint, "kind": kind}
-            subject = " ".join(render_to_string("casework/staff_notice_subject.txt", context).split())
+            subject = " ".join(
+                render_to_string("casework/staff_notice_subject.txt", context).split()
+            )
             body = render_to_string("casework/staff_notice.txt", context)
         EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]).send()
         sent += 1

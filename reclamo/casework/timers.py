@@ -179,7 +179,11 @@ def _escalate(deadline: ComplaintDeadline, now: datetime) -> None:
         actor=SYSTEM,
         type="deadline_breached",
         at=now,
-        after={"clock": deadline.clock, "due_at": deadline.due_at.isoformat(), "rule": deadline.rule},
+        after={
+            "clock": deadline.clock,
+            "due_at": deadline.due_at.isoformat(),
+            "rule": deadline.rule,
+        },
     )
     admins = User.objects.filter(
         provider_id=complaint.provider_id, is_active=True, role=User.Role.PROVIDER_ADMIN

@@ -106,7 +106,11 @@ def queue(request: HttpRequest, console: Console, department: str) -> HttpRespon
         state = (
             ""
             if left is None
-            else "overdue" if left < timedelta(0) else "at_risk" if left < AT_RISK else "on_time"
+            else "overdue"
+            if left < timedelta(0)
+            else "at_risk"
+            if left < AT_RISK
+            else "on_time"
         )
         try:
             agent_user = complaint.assignment.agent  # type: ignore[attr-defined]
@@ -140,7 +144,9 @@ def queue(request: HttpRequest, console: Console, department: str) -> HttpRespon
         "rows": rows,
         "next_url": f"?after={page.next}" if page.next else None,
     }
-    template = "console/_queue_table.html" if getattr(request, "htmx", False) else "console/queue.html"
+    template = (
+        "console/_queue_table.html" if getattr(request, "htmx", False) else "console/queue.html"
+    )
     return render(request, template, context)
 
 
@@ -160,7 +166,9 @@ def take(request: HttpRequest, console: Console, number: str) -> HttpResponse:
     return redirect("console:case", slug=console.provider.slug, number=number)
 
 
-def case_work_context(request: HttpRequest, console: Console, complaint: Complaint) -> dict[str, Any]:
+def case_work_context(
+    request: HttpRequest, console: Console, complaint: Complaint
+) -> dict[str, Any]:
     """What the case page adds for case handling: the timeline, notes, the statement, visits,
     what the worker has scheduled, and the forms the signed-in person may use."""
     language = get_language()
@@ -195,7 +203,9 @@ def case_work_context(request: HttpRequest, console: Console, complaint: Complai
         "may_decide": user_may_decide(request.user, complaint) and is_open,
         "may_note": user_may_note(request.user, complaint),
         "note_form": cf.NoteForm(),
-        "reply_form": cf.ReplyForm(initial={"subject": f"[{complaint.number}] {complaint.subject}"}),
+        "reply_form": cf.ReplyForm(
+            initial={"subject": f"[{complaint.number}] {complaint.subject}"}
+        ),
         "extension_form": cf.ExtensionForm(),
         "decision_form": cf.DecisionForm(),
         "complexity_form": cf.ComplexityForm(initial={"complexity": complaint.complexity}),

@@ -20,8 +20,8 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from reclamo.accounts.tenancy import providers_visible_to, user_is_superuser
-from reclamo.complaints.selectors import complaint_get, complaint_register_page
 from reclamo.casework.permissions import user_may_register
+from reclamo.complaints.selectors import complaint_get, complaint_register_page
 from reclamo.console.access import Console, console_view, forbidden, user_is_console_member
 from reclamo.console.casework import case_work_context
 from reclamo.console.desk import desk_complaint_register

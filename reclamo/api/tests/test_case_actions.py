@@ -51,7 +51,10 @@ def test_UN_9_extension_once_answers_the_new_deadline_and_sends_the_notice(
     assert response.json()["deadlines"]["resolution"] == "2027-01-19T23:59:59+01:00"
     assert [m.subject for m in mailoutbox if number in m.subject]
     case = unitel.case(number).json()
-    assert [e["type"] for e in case["events"]][-2:] == ["deadline_extended", "extension_notice_sent"]
+    assert [e["type"] for e in case["events"]][-2:] == [
+        "deadline_extended",
+        "extension_notice_sent",
+    ]
 
     again = _post(unitel, f"/api/v1/complaints/{number}/extension", {"days": 5, "reason": "x"})
     assert again.status_code == 409
@@ -59,9 +62,7 @@ def test_UN_9_extension_once_answers_the_new_deadline_and_sends_the_notice(
 
 
 @pytest.mark.rule("UN-9")
-def test_UN_9_refusals_answer_409_with_a_code(
-    unitel: Integration, pronet: Integration
-) -> None:
+def test_UN_9_refusals_answer_409_with_a_code(unitel: Integration, pronet: Integration) -> None:
     with time_machine.travel(NOW, tick=False):
         number = _unitel_case(unitel)
         too_long = _post(
@@ -74,7 +75,12 @@ def test_UN_9_refusals_answer_409_with_a_code(
         assert none.status_code == 409
         assert none.json()["error"]["code"] == "extension_not_allowed"
         # Another provider's number is a 404, as one that does not exist.
-        assert _post(pronet, f"/api/v1/complaints/{number}/extension", {"days": 5, "reason": "x"}).status_code == 404
+        assert (
+            _post(
+                pronet, f"/api/v1/complaints/{number}/extension", {"days": 5, "reason": "x"}
+            ).status_code
+            == 404
+        )
     with time_machine.travel(datetime(2026, 12, 22, 9, 0, tzinfo=UTC), tick=False):
         late = _post(
             unitel, f"/api/v1/complaints/{number}/extension", {"days": 10, "reason": "Audit"}

@@ -11,16 +11,19 @@ from django.db import connection
 
 from reclamo.accounts.tests.factories import ProviderAdminFactory
 from reclamo.casework.models import TimerMark
+from reclamo.casework.tests.conftest import case_register
 from reclamo.casework.timers import timers_sweep
 from reclamo.complaints.models import Complaint, ComplaintDeadline
-from reclamo.console.tests.conftest import case_register
 
 RECEIVED = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)  # Friday 10:00 in Bratislava
 
 
 def _petrocomp_complaint(provider):  # type: ignore[no-untyped-def]
     return case_register(
-        provider, received_at=RECEIVED, channel="letter", category="quality",
+        provider,
+        received_at=RECEIVED,
+        channel="letter",
+        category="quality",
         complexity="technical",
     )
 

@@ -18,7 +18,16 @@ from reclamo.console.tests.conftest import case_register
 
 RECEIVED = datetime(2026, 11, 20, 13, 30, tzinfo=UTC)
 NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
-ACTIONS = ("note", "reply", "extension", "decision", "complexity", "route", "investigation", "visit")
+ACTIONS = (
+    "note",
+    "reply",
+    "extension",
+    "decision",
+    "complexity",
+    "route",
+    "investigation",
+    "visit",
+)
 
 
 @pytest.fixture
@@ -27,7 +36,7 @@ def case(pronet):  # type: ignore[no-untyped-def]
 
 
 def _role(provider, role, *departments):  # type: ignore[no-untyped-def]
-    user = ProviderStaffFactory(provider=provider, role=role)
+    user: User = ProviderStaffFactory(provider=provider, role=role)  # type: ignore[assignment]
     for department in departments:
         DepartmentMembership.objects.create(user=user, department=department)
     return user
