@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 os.environ.setdefault("DATABASE_URL", "sqlite:///:memory:")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -46,7 +46,8 @@ def main() -> None:
         statement_pdf(complaint, statement)
         times.append(time.perf_counter() - start)
     print(
-        f"statement PDF: median {statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms"
+        f"statement PDF: median {statistics.median(times) * 1000:.0f} ms, "
+        f"max {max(times) * 1000:.0f} ms"
     )
 
 
