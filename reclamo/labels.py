@@ -22,12 +22,16 @@ from reclamo.domain.vocabulary import (
     Clock,
     ClockEvent,
     Complexity,
+    EquipmentOwnership,
+    FaultCause,
     FaultLocation,
     FaultValidity,
     IntakeOutcome,
     Kind,
     Milestone,
     Outcome,
+    StatementMeans,
+    TimerKind,
 )
 
 Value = TypeVar("Value", bound=str)
@@ -147,6 +151,30 @@ INTAKE_OUTCOME_LABELS: Mapping[IntakeOutcome, Promise] = {
     "refused": _("Refused"),
     "failed": _("Failed"),
     "ignored": _("Ignored (automatic message)"),
+}
+
+FAULT_CAUSE_LABELS: Mapping[FaultCause, Promise] = {
+    "provider": _("The provider"),
+    "customer": pgettext_lazy("fault cause", "The customer"),
+    "third_party": _("A third party"),
+}
+FAULT_VALIDITY_LABELS: Mapping[FaultValidity, Promise] = {
+    "valid": _("Valid fault report"),
+    "invalid": _("Invalid (no fault found)"),
+    "customer_caused": _("Caused by the customer"),
+}
+EQUIPMENT_OWNERSHIP_LABELS: Mapping[EquipmentOwnership, Promise] = {
+    "rented": _("Rented from the provider"),
+    "purchased": _("Bought from the provider"),
+}
+TIMER_KIND_LABELS: Mapping[TimerKind, Promise] = {
+    "reminder": _("Reminder to the department"),
+    "breach": _("Escalation to the administrators"),
+    "deemed_upheld": _("Deemed upheld automatically"),
+}
+STATEMENT_MEANS_LABELS: Mapping[StatementMeans, Promise] = {
+    "email": _("By email"),
+    "post": _("By post (printed)"),
 }
 
 

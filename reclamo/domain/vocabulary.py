@@ -18,12 +18,16 @@ __all__ = [
     "CLOCKS",
     "CLOCK_EVENTS",
     "COMPLEXITIES",
+    "EQUIPMENT_OWNERSHIPS",
+    "FAULT_CAUSES",
     "FAULT_LOCATIONS",
     "FAULT_VALIDITIES",
     "INTAKE_OUTCOMES",
     "KINDS",
     "MILESTONES",
     "OUTCOMES",
+    "STATEMENT_MEANS",
+    "TIMER_KINDS",
     "ActorType",
     "CaseStatus",
     "Category",
@@ -31,12 +35,16 @@ __all__ = [
     "Clock",
     "ClockEvent",
     "Complexity",
+    "EquipmentOwnership",
+    "FaultCause",
     "FaultLocation",
     "FaultValidity",
     "IntakeOutcome",
     "Kind",
     "Milestone",
     "Outcome",
+    "StatementMeans",
+    "TimerKind",
 ]
 
 # What the customer sends. UN-1 may register one kind as another (``treated_as``).
@@ -106,3 +114,21 @@ OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 FAULT_VALIDITIES: tuple[FaultValidity, ...] = get_args(FaultValidity)
 ACTOR_TYPES: tuple[ActorType, ...] = get_args(ActorType)
 INTAKE_OUTCOMES: tuple[IntakeOutcome, ...] = get_args(IntakeOutcome)
+
+# Case handling (casework). Who caused a fault (UN-5, PC-8: a customer-caused fault is charged).
+FaultCause = Literal["provider", "customer", "third_party"]
+# Whether a fault report was a real fault of the service (quality reports count valid ones).
+FaultValidity = Literal["valid", "invalid", "customer_caused"]
+# The equipment a fault concerns: rented (UN-2) or bought (PC-3); the warranty counts from it.
+EquipmentOwnership = Literal["rented", "purchased"]
+# A timer the worker fires once per deadline: a reminder before it, an escalation on a breach,
+# and the deemed acceptance of PC-13.
+TimerKind = Literal["reminder", "breach", "deemed_upheld"]
+# How a written statement reached the customer.
+StatementMeans = Literal["email", "post"]
+
+FAULT_CAUSES: tuple[FaultCause, ...] = get_args(FaultCause)
+FAULT_VALIDITIES: tuple[FaultValidity, ...] = get_args(FaultValidity)
+EQUIPMENT_OWNERSHIPS: tuple[EquipmentOwnership, ...] = get_args(EquipmentOwnership)
+TIMER_KINDS: tuple[TimerKind, ...] = get_args(TimerKind)
+STATEMENT_MEANS: tuple[StatementMeans, ...] = get_args(StatementMeans)
