@@ -131,12 +131,6 @@ OUTCOME_LABELS: Mapping[Outcome, Promise] = {
     "withdrawn": pgettext_lazy("outcome", "Withdrawn"),
 }
 
-FAULT_VALIDITY_LABELS: Mapping[FaultValidity, Promise] = {
-    "valid": _("Valid fault"),
-    "invalid": _("No fault found"),
-    "customer_caused": _("Caused by the customer"),
-}
-
 ACTOR_TYPE_LABELS: Mapping[ActorType, Promise] = {
     "staff": _("Staff"),
     "customer": pgettext_lazy("actor", "Customer"),

@@ -377,9 +377,15 @@ def complaint_decide(
             out_of_order_reason=out_of_order_reason if older is not None else "",
         )
         before = {"status": locked.status, "outcome": locked.outcome}
-        locked.status = "withdrawn" if outcome == "withdrawn" else "resolved"
+        # api.md: a decision answers `status: "resolved"` whatever the outcome (a withdrawal
+        # decided by a statement included); the outcome says which.
+        locked.status = "resolved"
         locked.outcome = outcome
-        locked.save(update_fields=["status", "outcome"])
+        # The case record carries the decision's instants for the register and the reports; the
+        # sending is the procedure's end (UN-11, PC-15).
+        locked.decided_at = now
+        locked.statement_sent_at = statement.sent_at
+        locked.save(update_fields=["status", "outcome", "decided_at", "statement_sent_at"])
         if older is not None:
             complaint_event_record(
                 complaint=locked,

@@ -88,9 +88,6 @@ CaseStatus = Literal[
 ]
 # The decision a written statement carries (api.md, decision).
 Outcome = Literal["upheld", "partially_upheld", "rejected", "withdrawn"]
-# What staff found a fault report to be (ETSI EG 202 057-1 counts valid reports only: customer-
-# caused faults and reports found invalid are excluded from the fault report rate).
-FaultValidity = Literal["valid", "invalid", "customer_caused"]
 # Who made a change recorded in a case's audit trail: a provider's staff member, the customer,
 # one of the provider's systems (an integration token) or Reclamo itself (timers, the worker).
 ActorType = Literal["staff", "customer", "integration", "system"]
@@ -111,13 +108,13 @@ CLOCKS: tuple[Clock, ...] = get_args(Clock)
 MILESTONES: tuple[Milestone, ...] = get_args(Milestone)
 CASE_STATUSES: tuple[CaseStatus, ...] = get_args(CaseStatus)
 OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
-FAULT_VALIDITIES: tuple[FaultValidity, ...] = get_args(FaultValidity)
 ACTOR_TYPES: tuple[ActorType, ...] = get_args(ActorType)
 INTAKE_OUTCOMES: tuple[IntakeOutcome, ...] = get_args(IntakeOutcome)
 
 # Case handling (casework). Who caused a fault (UN-5, PC-8: a customer-caused fault is charged).
 FaultCause = Literal["provider", "customer", "third_party"]
-# Whether a fault report was a real fault of the service (quality reports count valid ones).
+# Whether a fault report was a real fault of the service (ETSI EG 202 057-1 counts valid reports
+# only: customer-caused faults and reports found invalid are excluded from the fault report rate).
 FaultValidity = Literal["valid", "invalid", "customer_caused"]
 # The equipment a fault concerns: rented (UN-2) or bought (PC-3); the warranty counts from it.
 EquipmentOwnership = Literal["rented", "purchased"]

@@ -11,6 +11,7 @@ import time_machine
 from pypdf import PdfReader
 
 from reclamo.api.tests.conftest import Integration, submission
+from reclamo.complaints.models import Complaint
 
 NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 
@@ -107,6 +108,13 @@ def test_UN_11_decision_records_the_sent_day_and_the_pdf_carries_the_escalation(
     assert body["status"] == "resolved" and body["outcome"] == "rejected"
     assert body["statement"]["url"] == f"/api/v1/complaints/{number}/statement.pdf"
     assert body["statement"]["sent_at"] == "2026-11-21T10:00:00+01:00"
+    # The register's record carries the procedure's end for the quality reports (UN-11).
+    case = Complaint.objects.get(number=number)
+    assert (
+        case.statement_sent_at
+        == case.decided_at
+        == datetime.fromisoformat("2026-11-21T10:00:00+01:00")
+    )
     sent = [m for m in mailoutbox if m.attachments]
     assert sent and sent[0].attachments[0][2] == "application/pdf"
 

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('complaints', '0005_casework'),
+        ('complaints', '0006_casework'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -111,14 +111,6 @@ class Complaint(models.Model):
     # the procedure's end (UN-11, PC-15) and what resolution times are counted to.
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     statement_sent_at = models.DateTimeField(_("statement sent at"), null=True, blank=True)
-    # Fault reports: what staff found (valid, no fault, caused by the customer); null until set.
-    fault_validity = models.CharField(  # noqa: DJ001
-        _("fault found"),
-        max_length=20,
-        choices=choices(FAULT_VALIDITY_LABELS),
-        null=True,
-        blank=True,
-    )
     # The filing window's verdict at registration (api.md "filing"); null where none applies.
     filing_last_day = models.DateField(_("last day to file"), null=True, blank=True)
     filing_counted_last_day = models.DateField(

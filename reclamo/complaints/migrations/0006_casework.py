@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('complaints', '0004_complaint_customer_and_messages'),
+        ('complaints', '0005_case_decision_and_fault_validity'),
     ]
 
     operations = [
@@ -24,10 +24,5 @@ class Migration(migrations.Migration):
             model_name='complaint',
             name='fault_cause',
             field=models.CharField(blank=True, choices=[('provider', 'The provider'), ('customer', 'The customer'), ('third_party', 'A third party')], max_length=20, null=True, verbose_name='fault caused by'),
-        ),
-        migrations.AddField(
-            model_name='complaint',
-            name='fault_validity',
-            field=models.CharField(blank=True, choices=[('valid', 'Valid fault report'), ('invalid', 'Invalid (no fault found)'), ('customer_caused', 'Caused by the customer')], max_length=20, null=True, verbose_name='fault report validity'),
         ),
     ]
