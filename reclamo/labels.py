@@ -22,7 +22,8 @@ from reclamo.domain.vocabulary import (
     Clock,
     ClockEvent,
     Complexity,
-    Equipment,
+    EquipmentOwnership,
+    FaultCause,
     FaultLocation,
     FaultValidity,
     IntakeOutcome,
@@ -30,6 +31,8 @@ from reclamo.domain.vocabulary import (
     Milestone,
     OutageCause,
     Outcome,
+    StatementMeans,
+    TimerKind,
 )
 
 Value = TypeVar("Value", bound=str)
@@ -129,12 +132,6 @@ OUTCOME_LABELS: Mapping[Outcome, Promise] = {
     "withdrawn": pgettext_lazy("outcome", "Withdrawn"),
 }
 
-FAULT_VALIDITY_LABELS: Mapping[FaultValidity, Promise] = {
-    "valid": _("Valid fault"),
-    "invalid": _("No fault found"),
-    "customer_caused": _("Caused by the customer"),
-}
-
 ACTOR_TYPE_LABELS: Mapping[ActorType, Promise] = {
     "staff": _("Staff"),
     "customer": pgettext_lazy("actor", "Customer"),
@@ -151,17 +148,35 @@ INTAKE_OUTCOME_LABELS: Mapping[IntakeOutcome, Promise] = {
     "ignored": _("Ignored (automatic message)"),
 }
 
+FAULT_CAUSE_LABELS: Mapping[FaultCause, Promise] = {
+    "provider": _("The provider"),
+    "customer": pgettext_lazy("fault cause", "The customer"),
+    "third_party": _("A third party"),
+}
+FAULT_VALIDITY_LABELS: Mapping[FaultValidity, Promise] = {
+    "valid": _("Valid fault report"),
+    "invalid": _("Invalid (no fault found)"),
+    "customer_caused": _("Caused by the customer"),
+}
+EQUIPMENT_OWNERSHIP_LABELS: Mapping[EquipmentOwnership, Promise] = {
+    "rented": _("Rented from the provider"),
+    "purchased": _("Bought from the provider"),
+}
+TIMER_KIND_LABELS: Mapping[TimerKind, Promise] = {
+    "reminder": _("Reminder to the department"),
+    "breach": _("Escalation to the administrators"),
+    "deemed_upheld": _("Deemed upheld automatically"),
+}
+STATEMENT_MEANS_LABELS: Mapping[StatementMeans, Promise] = {
+    "email": _("By email"),
+    "post": _("By post (printed)"),
+}
+
 OUTAGE_CAUSE_LABELS: Mapping[OutageCause, Promise] = {
     "provider_non_technical": _("The provider's doing, not a technical fault"),
     "provider_equipment": _("A fault on the provider's equipment"),
     "customer": _("The customer's doing"),
 }
-EQUIPMENT_LABELS: Mapping[Equipment, Promise] = {
-    "none": _("No equipment"),
-    "rented": _("Rented equipment"),
-    "purchased": _("Purchased equipment"),
-}
-
 
 def choices(
     labels: Mapping[Value, Promise], *, only: tuple[str, ...] | None = None

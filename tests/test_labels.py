@@ -22,7 +22,6 @@ TABLES = [
     (labels.CASE_STATUS_LABELS, vocabulary.CASE_STATUSES),
     (labels.OUTCOME_LABELS, vocabulary.OUTCOMES),
     (labels.OUTAGE_CAUSE_LABELS, vocabulary.OUTAGE_CAUSES),
-    (labels.EQUIPMENT_LABELS, vocabulary.EQUIPMENTS),
 ]
 
 

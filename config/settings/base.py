@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "reclamo.billing",
     "reclamo.complaints",
     "reclamo.letters",
+    "reclamo.casework",
     "reclamo.public",
     "reclamo.console",
     "reclamo.api",

@@ -12,6 +12,11 @@ class User(AbstractUser):
     class Role(models.TextChoices):
         STAFF = "staff", _("Complaint handler")
         PROVIDER_ADMIN = "provider_admin", _("Provider administrator")
+        # Casework roles: an agent works the queues of their departments (casework
+        # DepartmentMembership); a desk operator registers but never decides; an auditor reads.
+        DEPARTMENT_AGENT = "department_agent", _("Department agent")
+        DESK_OPERATOR = "desk_operator", _("Desk operator")
+        AUDITOR = "auditor", _("Auditor (read only)")
         CUSTOMER = "customer", _("Customer")
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.CUSTOMER)
@@ -37,4 +42,7 @@ class User(AbstractUser):
         return self.provider_id is not None and self.role in {
             self.Role.STAFF,
             self.Role.PROVIDER_ADMIN,
+            self.Role.DEPARTMENT_AGENT,
+            self.Role.DESK_OPERATOR,
+            self.Role.AUDITOR,
         }

@@ -14,7 +14,15 @@ from django.db.models import QuerySet
 from reclamo.accounts.models import User
 from reclamo.providers.models import Provider
 
-STAFF_ROLES = frozenset({User.Role.STAFF, User.Role.PROVIDER_ADMIN})
+STAFF_ROLES = frozenset(
+    {
+        User.Role.STAFF,
+        User.Role.PROVIDER_ADMIN,
+        User.Role.DEPARTMENT_AGENT,
+        User.Role.DESK_OPERATOR,
+        User.Role.AUDITOR,
+    }
+)
 
 
 def _member(user: Any) -> User | None:

@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from ninja import Schema
 
 from reclamo.api.auth import IntegrationTokenAuth
+from reclamo.api.casework import router as casework_router
 from reclamo.api.complaints import router as complaints_router
 from reclamo.api.deadline_preview import router as deadline_preview_router
 from reclamo.api.errors import JsonParser, install_error_handlers
@@ -23,6 +24,7 @@ install_error_handlers(api)
 api.add_router("", deadline_preview_router)
 api.add_router("", complaints_router)
 api.add_router("", remedies_router)
+api.add_router("", casework_router)
 
 
 class WhoAmI(Schema):

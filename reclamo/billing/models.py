@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reclamo.customers.models import Customer
-from reclamo.labels import EQUIPMENT_LABELS, OUTAGE_CAUSE_LABELS, choices
+from reclamo.labels import EQUIPMENT_OWNERSHIP_LABELS, OUTAGE_CAUSE_LABELS, choices
 
 
 class Service(models.Model):
@@ -33,8 +33,9 @@ class Service(models.Model):
     currency = models.CharField(_("currency"), max_length=3)
     started_on = models.DateField(_("in service since"))
     ended_on = models.DateField(_("in service until"), null=True, blank=True)
+    # Empty: the service comes with no equipment of the provider's.
     equipment = models.CharField(
-        _("equipment"), max_length=20, choices=choices(EQUIPMENT_LABELS), default="none"
+        _("equipment"), max_length=20, choices=choices(EQUIPMENT_OWNERSHIP_LABELS), blank=True
     )
     # When the equipment was handed over (rented, UN-2) or bought (PC-3): its warranty counts
     # from here.

@@ -34,7 +34,7 @@ from reclamo.customers.models import Customer
 from reclamo.domain.errors import DomainError
 from reclamo.domain.policy import Policy
 from reclamo.domain.remedies import CENT, Money, outage_credit
-from reclamo.domain.vocabulary import EQUIPMENTS, OUTAGE_CAUSES
+from reclamo.domain.vocabulary import EQUIPMENT_OWNERSHIPS, OUTAGE_CAUSES
 from reclamo.errors import ApplicationError
 from reclamo.providers.models import Provider
 from reclamo.providers.selectors import policy_in_force, policy_of
@@ -192,7 +192,7 @@ def services_import(*, provider: Provider, path: Path, actor: str = "system") ->
             "currency": row.currency("currency", policy.currency),
             "started_on": row.day("started_on"),
             "ended_on": row.day("ended_on", required=False),
-            "equipment": row.choice("equipment", EQUIPMENTS, default="none"),
+            "equipment": row.choice("equipment", EQUIPMENT_OWNERSHIPS, default=""),
             "equipment_since": row.day("equipment_since", required=False),
         }
         if (
@@ -201,7 +201,7 @@ def services_import(*, provider: Provider, path: Path, actor: str = "system") ->
             and values["ended_on"] < values["started_on"]
         ):
             row.fail("ended_on", "before started_on")
-        if values["equipment"] == "none" and values["equipment_since"]:
+        if not values["equipment"] and values["equipment_since"]:
             row.fail("equipment_since", "given for a service without equipment")
         if customer_ref and customer_ref not in customers:
             # A customer not yet known is added by the first row that names it.

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reclamo.console import views
+from reclamo.console import casework, views
 
 app_name = "console"
 
@@ -11,4 +11,16 @@ urlpatterns = [
     path("<slug:slug>/register.csv", views.register_export, name="export"),
     path("<slug:slug>/cases/<str:number>/", views.case_page, name="case"),
     path("<slug:slug>/desk/", views.desk_register, name="desk"),
+    path("<slug:slug>/queue/<slug:department>/", casework.queue, name="queue"),
+    path("<slug:slug>/cases/<str:number>/take/", casework.take, name="take"),
+    path(
+        "<slug:slug>/cases/<str:number>/statement.pdf",
+        casework.statement_download,
+        name="statement",
+    ),
+    path(
+        "<slug:slug>/cases/<str:number>/do/<slug:action>/",
+        casework.case_action,
+        name="case_action",
+    ),
 ]

@@ -20,8 +20,10 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from reclamo.accounts.tenancy import providers_visible_to, user_is_superuser
+from reclamo.casework.permissions import user_may_register
 from reclamo.complaints.selectors import complaint_get, complaint_register_page
 from reclamo.console.access import Console, console_view, forbidden, user_is_console_member
+from reclamo.console.casework import case_work_context
 from reclamo.console.desk import desk_complaint_register
 from reclamo.console.export import register_csv_lines
 from reclamo.console.forms import DeskForm, RegisterFilterForm
@@ -60,6 +62,7 @@ def _base_context(console: Console, page: str = "") -> dict[str, Any]:
         "policy": policy,
         "zone": policy.time_zone,
         "zone_label": zone_name(policy.time_zone, policy.country, get_language()),
+        "policy_departments": list(department_names(policy, get_language()).items()),
     }
 
 
@@ -161,6 +164,7 @@ def case_page(request: HttpRequest, console: Console, number: str) -> HttpRespon
         "deadlines": deadlines,
         "events": events,
         "attachments": list(complaint.attachments.all()),
+        **case_work_context(request, console, complaint),
     }
     return render(request, "console/case.html", context)
 
@@ -169,6 +173,8 @@ def case_page(request: HttpRequest, console: Console, number: str) -> HttpRespon
 @console_view
 def desk_register(request: HttpRequest, console: Console) -> HttpResponse:
     """A walk-in complaint or a letter, registered from its real receipt (T-6)."""
+    if not user_may_register(request.user, console.provider.pk):
+        return forbidden(request)  # an auditor reads only
     language = get_language()
     now = timezone.now()
     posted = request.method == "POST"

@@ -18,7 +18,8 @@ __all__ = [
     "CLOCKS",
     "CLOCK_EVENTS",
     "COMPLEXITIES",
-    "EQUIPMENTS",
+    "EQUIPMENT_OWNERSHIPS",
+    "FAULT_CAUSES",
     "FAULT_LOCATIONS",
     "FAULT_VALIDITIES",
     "INTAKE_OUTCOMES",
@@ -26,6 +27,8 @@ __all__ = [
     "MILESTONES",
     "OUTAGE_CAUSES",
     "OUTCOMES",
+    "STATEMENT_MEANS",
+    "TIMER_KINDS",
     "ActorType",
     "CaseStatus",
     "Category",
@@ -33,7 +36,8 @@ __all__ = [
     "Clock",
     "ClockEvent",
     "Complexity",
-    "Equipment",
+    "EquipmentOwnership",
+    "FaultCause",
     "FaultLocation",
     "FaultValidity",
     "IntakeOutcome",
@@ -41,6 +45,8 @@ __all__ = [
     "Milestone",
     "OutageCause",
     "Outcome",
+    "StatementMeans",
+    "TimerKind",
 ]
 
 # What the customer sends. UN-1 may register one kind as another (``treated_as``).
@@ -84,9 +90,6 @@ CaseStatus = Literal[
 ]
 # The decision a written statement carries (api.md, decision).
 Outcome = Literal["upheld", "partially_upheld", "rejected", "withdrawn"]
-# What staff found a fault report to be (ETSI EG 202 057-1 counts valid reports only: customer-
-# caused faults and reports found invalid are excluded from the fault report rate).
-FaultValidity = Literal["valid", "invalid", "customer_caused"]
 # Who made a change recorded in a case's audit trail: a provider's staff member, the customer,
 # one of the provider's systems (an integration token) or Reclamo itself (timers, the worker).
 ActorType = Literal["staff", "customer", "integration", "system"]
@@ -96,13 +99,6 @@ ActorType = Literal["staff", "customer", "integration", "system"]
 IntakeOutcome = Literal[
     "pending", "registered", "joined", "duplicate", "refused", "failed", "ignored"
 ]
-
-# Why a service was down (api.md "Remedies"): the provider's doing for a reason other than a
-# technical fault (PC-6), a fault on the provider's equipment (PC-7; UN-13 credits both alike), or
-# the customer's doing (UN-5, PC-8: nothing is credited).
-OutageCause = Literal["provider_non_technical", "provider_equipment", "customer"]
-# The equipment a service comes with: none, rented from the provider (UN-2) or bought (PC-3).
-Equipment = Literal["none", "rented", "purchased"]
 
 KINDS: tuple[Kind, ...] = get_args(Kind)
 CATEGORIES: tuple[Category, ...] = get_args(Category)
@@ -114,8 +110,30 @@ CLOCKS: tuple[Clock, ...] = get_args(Clock)
 MILESTONES: tuple[Milestone, ...] = get_args(Milestone)
 CASE_STATUSES: tuple[CaseStatus, ...] = get_args(CaseStatus)
 OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
-FAULT_VALIDITIES: tuple[FaultValidity, ...] = get_args(FaultValidity)
 ACTOR_TYPES: tuple[ActorType, ...] = get_args(ActorType)
 INTAKE_OUTCOMES: tuple[IntakeOutcome, ...] = get_args(IntakeOutcome)
+
+# Case handling (casework). Who caused a fault (UN-5, PC-8: a customer-caused fault is charged).
+FaultCause = Literal["provider", "customer", "third_party"]
+# Whether a fault report was a real fault of the service (ETSI EG 202 057-1 counts valid reports
+# only: customer-caused faults and reports found invalid are excluded from the fault report rate).
+FaultValidity = Literal["valid", "invalid", "customer_caused"]
+# The equipment a fault concerns: rented (UN-2) or bought (PC-3); the warranty counts from it.
+EquipmentOwnership = Literal["rented", "purchased"]
+# A timer the worker fires once per deadline: a reminder before it, an escalation on a breach,
+# and the deemed acceptance of PC-13.
+TimerKind = Literal["reminder", "breach", "deemed_upheld"]
+# How a written statement reached the customer.
+StatementMeans = Literal["email", "post"]
+
+FAULT_CAUSES: tuple[FaultCause, ...] = get_args(FaultCause)
+FAULT_VALIDITIES: tuple[FaultValidity, ...] = get_args(FaultValidity)
+EQUIPMENT_OWNERSHIPS: tuple[EquipmentOwnership, ...] = get_args(EquipmentOwnership)
+TIMER_KINDS: tuple[TimerKind, ...] = get_args(TimerKind)
+STATEMENT_MEANS: tuple[StatementMeans, ...] = get_args(StatementMeans)
+
+# Remedies. Why a service was down (api.md "Remedies"): the provider's doing for a reason other
+# than a technical fault (PC-6), a fault on the provider's equipment (PC-7; UN-13 credits both
+# alike), or the customer's doing (UN-5, PC-8: nothing is credited).
+OutageCause = Literal["provider_non_technical", "provider_equipment", "customer"]
 OUTAGE_CAUSES: tuple[OutageCause, ...] = get_args(OutageCause)
-EQUIPMENTS: tuple[Equipment, ...] = get_args(Equipment)

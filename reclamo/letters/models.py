@@ -6,7 +6,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-DELIVERY_KIND_CHOICES = [("acknowledgement", _("Acknowledgement"))]
+DELIVERY_KIND_CHOICES = [
+    ("acknowledgement", _("Acknowledgement")),
+    ("extension_notice", _("Notice of extension")),
+    ("statement", _("Written statement")),
+    ("deemed_upheld_notice", _("Notice: deemed upheld")),
+]
 DELIVERY_CHANNEL_CHOICES = [("email", _("Email")), ("sms", _("Text message (SMS)"))]
 DELIVERY_STATUS_CHOICES = [
     ("queued", _("Queued")),

@@ -15,6 +15,7 @@ answers (STYLE.md, the write path):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
@@ -34,8 +35,11 @@ __all__ = [
     "CLAIM_PERIOD",
     "RETRY_DELAYS",
     "DeliveryOutcome",
+    "Letter",
     "acknowledgement_deliver",
     "acknowledgements_due",
+    "letter_deliver",
+    "letters_due",
 ]
 
 # The wait after the 1st, 2nd, 3rd and 4th failed attempt; the 5th failure is final.
@@ -91,6 +95,74 @@ def acknowledgement_deliver(*, complaint_id: int, now: datetime | None = None) -
     return DeliveryOutcome("sent", f"sent by {delivery.channel} to {delivery.to}")
 
 
+@dataclass(frozen=True, slots=True)
+class Letter:
+    """A letter to a customer other than the acknowledgement (an extension notice, a written
+    statement …), composed by the area that sends it; ``attachments`` are (name, bytes, type)."""
+
+    subject: str
+    text: str
+    html: str
+    sms: str
+    headers: dict[str, str]
+    attachments: tuple[tuple[str, bytes, str], ...] = ()
+
+
+def letter_deliver(
+    *,
+    complaint_id: int,
+    kind: str,
+    compose: Callable[[Complaint], Letter],
+    now: datetime | None = None,
+) -> DeliveryOutcome:
+    """One attempt to send the letter ``kind`` of a case, with the acknowledgement's claim,
+    retry and failure rules (events ``<kind>_sent`` / ``<kind>_failed``). Idempotent."""
+    now = now or timezone.now()
+    claimed = _claim(complaint_id, now, kind)
+    if isinstance(claimed, DeliveryOutcome):
+        return claimed
+    delivery, complaint = claimed
+    try:
+        letter = compose(complaint)
+        if delivery.channel == "sms":
+            sms_send(to=delivery.to, body=letter.sms)
+        else:
+            message = EmailMultiAlternatives(
+                subject=letter.subject,
+                body=letter.text,
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                to=[delivery.to],
+                headers=letter.headers,
+            )
+            message.attach_alternative(letter.html, "text/html")
+            for name, content, mimetype in letter.attachments:
+                message.attach(name, content, mimetype)
+            message.send()
+    except Exception as error:  # any gateway or rendering error is recorded and retried
+        return _attempt_failed(delivery, complaint, f"{type(error).__name__}: {error}", now)
+    with transaction.atomic(durable=True):
+        Delivery.objects.select_for_update().filter(pk=delivery.pk).update(
+            status="sent", sent_at=now, next_attempt_at=None, last_error="", updated_at=now
+        )
+        complaint_event_record(
+            complaint=complaint,
+            actor=Actor.system(kind),
+            type=f"{kind}_sent",
+            at=now,
+            after={"channel": delivery.channel, "to": delivery.to, "attempts": delivery.attempts},
+        )
+    return DeliveryOutcome("sent", f"sent by {delivery.channel} to {delivery.to}")
+
+
+def letters_due(*, now: datetime, kinds: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(case, kind) of every letter of ``kinds`` whose attempt is due but whose task is gone."""
+    return list(
+        Delivery.objects.filter(
+            kind__in=kinds, status="queued", next_attempt_at__lte=now
+        ).values_list("complaint_id", "kind")
+    )
+
+
 def acknowledgements_due(*, now: datetime) -> list[int]:
     """The cases whose acknowledgement waits for an attempt that is due (a retry whose task was
     lost, or a claim whose worker died): the sweep runs :func:`acknowledgement_deliver` on each."""
@@ -101,7 +173,9 @@ def acknowledgements_due(*, now: datetime) -> list[int]:
     )
 
 
-def _claim(complaint_id: int, now: datetime) -> tuple[Delivery, Complaint] | DeliveryOutcome:
+def _claim(
+    complaint_id: int, now: datetime, kind: str = "acknowledgement"
+) -> tuple[Delivery, Complaint] | DeliveryOutcome:
     with transaction.atomic(durable=True):
         complaint = Complaint.objects.select_related("provider", "policy_version").get(
             pk=complaint_id
@@ -109,7 +183,7 @@ def _claim(complaint_id: int, now: datetime) -> tuple[Delivery, Complaint] | Del
         channel, to = _channel_of(complaint)
         delivery, _ = Delivery.objects.select_for_update().get_or_create(
             complaint=complaint,
-            kind="acknowledgement",
+            kind=kind,
             defaults={
                 "channel": channel,
                 "to": to,
@@ -184,8 +258,8 @@ def _fail(delivery: Delivery, complaint: Complaint, error: str, now: datetime) -
     )
     complaint_event_record(
         complaint=complaint,
-        actor=SYSTEM,
-        type="acknowledgement_failed",
+        actor=SYSTEM if delivery.kind == "acknowledgement" else Actor.system(delivery.kind),
+        type=f"{delivery.kind}_failed",
         at=now,
         after={
             "channel": delivery.channel,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from reclamo.casework.tasks import casework_timers_sweep
 from reclamo.letters.tasks import acknowledgements_sweep
 
 
@@ -26,4 +27,7 @@ class PeriodicJob:
 PERIODIC_JOBS: tuple[PeriodicJob, ...] = (
     # Acknowledgements whose retry was lost (a worker killed mid-send, a task row lost).
     PeriodicJob("acknowledgements_sweep", acknowledgements_sweep, timedelta(minutes=5)),
+    # Reminders, breach escalations and deemed acceptance (PC-13), each fired once; letters of
+    # case handling whose retry is due.
+    PeriodicJob("casework_timers_sweep", casework_timers_sweep, timedelta(minutes=1)),
 )

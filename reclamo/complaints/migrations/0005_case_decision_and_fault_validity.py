@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='complaint',
             name='fault_validity',
-            field=models.CharField(blank=True, choices=[('valid', 'Valid fault'), ('invalid', 'No fault found'), ('customer_caused', 'Caused by the customer')], max_length=20, null=True, verbose_name='fault found'),
+            field=models.CharField(blank=True, choices=[('valid', 'Valid fault report'), ('invalid', 'Invalid (no fault found)'), ('customer_caused', 'Caused by the customer')], max_length=20, null=True, verbose_name='fault report validity'),
         ),
         migrations.AddField(
             model_name='complaint',

@@ -15,6 +15,8 @@ from reclamo.labels import (
     CLOCK_EVENT_LABELS,
     CLOCK_LABELS,
     COMPLEXITY_LABELS,
+    EQUIPMENT_OWNERSHIP_LABELS,
+    FAULT_CAUSE_LABELS,
     FAULT_LOCATION_LABELS,
     FAULT_VALIDITY_LABELS,
     KIND_LABELS,
@@ -109,20 +111,37 @@ class Complaint(models.Model):
     # the procedure's end (UN-11, PC-15) and what resolution times are counted to.
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     statement_sent_at = models.DateTimeField(_("statement sent at"), null=True, blank=True)
-    # Fault reports: what staff found (valid, no fault, caused by the customer); null until set.
-    fault_validity = models.CharField(  # noqa: DJ001
-        _("fault found"),
-        max_length=20,
-        choices=choices(FAULT_VALIDITY_LABELS),
-        null=True,
-        blank=True,
-    )
     # The filing window's verdict at registration (api.md "filing"); null where none applies.
     filing_last_day = models.DateField(_("last day to file"), null=True, blank=True)
     filing_counted_last_day = models.DateField(
         _("last day to file, as counted"), null=True, blank=True
     )
     filing_in_time = models.BooleanField(_("filed in time"), null=True, blank=True)
+
+    # The investigation (casework): who caused the fault (UN-5, PC-8), whether a fault report was
+    # valid (the quality reports count valid ones), and the equipment's warranty (UN-2, PC-3).
+    fault_cause = models.CharField(  # noqa: DJ001
+        _("fault caused by"),
+        max_length=20,
+        choices=choices(FAULT_CAUSE_LABELS),
+        null=True,
+        blank=True,
+    )
+    fault_validity = models.CharField(  # noqa: DJ001
+        _("fault report validity"),
+        max_length=20,
+        choices=choices(FAULT_VALIDITY_LABELS),
+        null=True,
+        blank=True,
+    )
+    equipment_ownership = models.CharField(  # noqa: DJ001
+        _("equipment"),
+        max_length=20,
+        choices=choices(EQUIPMENT_OWNERSHIP_LABELS),
+        null=True,
+        blank=True,
+    )
+    equipment_since = models.DateField(_("rented or bought on"), null=True, blank=True)
 
     # Who registered it; the same shape as an audit event's actor.
     created_by_type = models.CharField(

@@ -15,6 +15,7 @@ from reclamo.domain.policy.fields import (
     Url,
 )
 from reclamo.domain.policy.identity import Address
+from reclamo.domain.policy.periods import Period
 
 
 class EscalationBody(PolicyModel):
@@ -26,6 +27,11 @@ class EscalationBody(PolicyModel):
     web: Url | None = None
     phone: NonEmptyText | None = None
     fax: NonEmptyText | None = None
+    # How long after the result the customer may turn to this body (Slovakia: a proposal for
+    # alternative dispute resolution to the regulator within 45 days); the written statement
+    # names the last day. ``within_rule`` cites where the period comes from.
+    within: Period | None = None
+    within_rule: NonEmptyText | None = None
     # Where a body is not named by the procedure but added so a negative answer tells the
     # customer where to turn, the note says so.
     note: LocalizedText | None = None

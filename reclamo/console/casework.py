@@ -1,0 +1,342 @@
+"""Staff pages of case handling: a department's queue (PC-14), taking a case, and the case
+page's actions (notes, replies, extension, decision, investigation). Thin views: the forms read,
+``reclamo.casework`` services write, its selectors read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language, gettext
+from django.views.decorators.http import require_GET, require_POST
+
+from reclamo.casework.models import CaseAssignment, CaseNote
+from reclamo.casework.permissions import user_may_decide, user_may_note, user_may_work
+from reclamo.casework.selectors import (
+    case_timeline,
+    queue_page,
+    statement_of,
+    timer_marks_of,
+    visits_of,
+)
+from reclamo.casework.services import (
+    case_take,
+    complaint_complexity_change,
+    complaint_decide,
+    complaint_department_change,
+    complaint_extend,
+    complaint_investigation_update,
+    note_add,
+    older_open_case,
+    reply_send,
+    visit_record,
+)
+from reclamo.casework.statement import statement_pdf
+from reclamo.casework.timers import timers_scheduled
+from reclamo.complaints.events import Actor
+from reclamo.complaints.models import Complaint
+from reclamo.complaints.selectors import complaint_get
+from reclamo.console import casework_forms as cf
+from reclamo.console.access import Console, console_view, forbidden
+from reclamo.console.register import AT_RISK, department_names, format_moment, time_left_words
+from reclamo.domain.calendar import get_zone
+from reclamo.error_messages import error_message
+from reclamo.errors import ApplicationError
+from reclamo.formats import zone_name
+from reclamo.labels import CLOCK_LABELS, TIMER_KIND_LABELS
+
+QUEUE_PAGE = 50
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    number: str
+    url: str
+    received_text: str
+    subject: str
+    customer: str
+    status: str
+    due_text: str
+    left_text: str
+    state: str
+    clock: str
+    rule: str
+    agent: str
+
+
+def _case(console: Console, number: str) -> Complaint:
+    complaint = complaint_get(provider=console.provider, number=number)
+    if complaint is None:
+        raise Http404("No such case in this register.")
+    return complaint
+
+
+@require_GET
+@console_view
+def queue(request: HttpRequest, console: Console, department: str) -> HttpResponse:
+    """A department's open cases, oldest first (PC-14), with the time left on each one's nearest
+    deadline; the table refreshes itself through htmx."""
+    language = get_language()
+    names = department_names(console.policy, language)
+    if department not in names:
+        raise Http404("No such department in this procedure.")
+    now = timezone.now()
+    try:
+        page = queue_page(
+            provider=console.provider,
+            department=department,
+            cursor=request.GET.get("after") or None,
+            limit=QUEUE_PAGE,
+        )
+    except ApplicationError:
+        page = queue_page(provider=console.provider, department=department, limit=QUEUE_PAGE)
+    case_url = reverse("console:case", args=[console.provider.slug, "NUMBER"])
+    rows = []
+    for complaint in page.items:
+        due: datetime | None = complaint.nearest_due_at  # type: ignore[attr-defined]
+        left = due - now if due is not None else None
+        state = (
+            ""
+            if left is None
+            else "overdue"
+            if left < timedelta(0)
+            else "at_risk"
+            if left < AT_RISK
+            else "on_time"
+        )
+        try:
+            agent_user = complaint.assignment.agent  # type: ignore[attr-defined]
+        except CaseAssignment.DoesNotExist:
+            agent_user = None
+        rows.append(
+            QueueRow(
+                number=complaint.number,
+                url=case_url.replace("NUMBER", complaint.number),
+                received_text=format_moment(complaint.received_at, console.zone, language),
+                subject=complaint.subject,
+                customer=complaint.customer_name,
+                status=complaint.get_status_display(),
+                due_text=format_moment(due, console.zone, language) if due else "",
+                left_text=time_left_words(left, language) if left is not None else "",
+                state=state,
+                clock=str(CLOCK_LABELS.get(complaint.nearest_clock, "")) if due else "",  # type: ignore[attr-defined, call-overload]
+                rule=complaint.nearest_rule or "",  # type: ignore[attr-defined]
+                agent=agent_user.get_username() if agent_user is not None else "",
+            )
+        )
+    context = {
+        "console_page": "queue",
+        "provider": console.provider,
+        "policy": console.policy,
+        "zone_label": zone_name(console.zone, console.policy.country, language),
+        "department": department,
+        "department_name": names[department],
+        "departments": names,
+        "policy_departments": list(names.items()),
+        "rows": rows,
+        "next_url": f"?after={page.next}" if page.next else None,
+    }
+    template = (
+        "console/_queue_table.html" if getattr(request, "htmx", False) else "console/queue.html"
+    )
+    return render(request, template, context)
+
+
+@require_POST
+@console_view
+def take(request: HttpRequest, console: Console, number: str) -> HttpResponse:
+    complaint = _case(console, number)
+    if not user_may_work(request.user, complaint):
+        return forbidden(request)
+    if case_take(complaint=complaint, user=request.user):  # type: ignore[arg-type]
+        messages.success(request, gettext("You took case %(number)s.") % {"number": number})
+    else:
+        messages.error(
+            request,
+            gettext("Someone else took case %(number)s a moment ago.") % {"number": number},
+        )
+    return redirect("console:case", slug=console.provider.slug, number=number)
+
+
+def case_work_context(
+    request: HttpRequest, console: Console, complaint: Complaint
+) -> dict[str, Any]:
+    """What the case page adds for case handling: the timeline, notes, the statement, visits,
+    what the worker has scheduled, and the forms the signed-in person may use."""
+    language = get_language()
+    zone = console.zone
+    deadlines = list(getattr(complaint, "current_deadlines", []))
+    timers = [
+        {
+            "kind": TIMER_KIND_LABELS.get(timer.kind, timer.kind),  # type: ignore[call-overload]
+            "clock": CLOCK_LABELS.get(timer.clock, timer.clock),  # type: ignore[call-overload]
+            "at_text": format_moment(timer.at, zone, language),
+            "fired_text": format_moment(timer.fired_at, zone, language) if timer.fired_at else "",
+            "rule": timer.rule,
+        }
+        for timer in timers_scheduled(deadlines, timer_marks_of(complaint=complaint))
+    ]
+    timeline = [
+        {"entry": entry, "at_text": format_moment(entry.at, zone, language)}
+        for entry in case_timeline(complaint=complaint)
+    ]
+    may_work = user_may_work(request.user, complaint)
+    is_open = complaint.status in ("registered", "in_progress", "waiting_for_customer")
+    older = older_open_case(complaint=complaint, policy=console.policy) if is_open else None
+    names = department_names(console.policy, language)
+    return {
+        "timeline": timeline,
+        "notes": list(CaseNote.objects.filter(complaint=complaint).select_related("author")),
+        "statement": statement_of(complaint=complaint),
+        "visits": visits_of(complaint=complaint),
+        "timers": timers,
+        "older_open": older,
+        "may_work": may_work and is_open,
+        "may_decide": user_may_decide(request.user, complaint) and is_open,
+        "may_note": user_may_note(request.user, complaint),
+        "note_form": cf.NoteForm(),
+        "reply_form": cf.ReplyForm(
+            initial={"subject": f"[{complaint.number}] {complaint.subject}"}
+        ),
+        "extension_form": cf.ExtensionForm(),
+        "decision_form": cf.DecisionForm(),
+        "complexity_form": cf.ComplexityForm(initial={"complexity": complaint.complexity}),
+        "route_form": cf.RouteForm(
+            departments=names,
+            initial={"department": complaint.department, "category": complaint.category},
+        ),
+        "investigation_form": cf.InvestigationForm(
+            initial={
+                "fault_cause": complaint.fault_cause,
+                "fault_validity": complaint.fault_validity,
+                "equipment_ownership": complaint.equipment_ownership,
+                "equipment_since": complaint.equipment_since,
+            }
+        ),
+        "visit_form": cf.VisitForm(),
+        "warranty_rules": [w.rule for w in console.policy.remedies.warranty],
+        "trip_rules": [t.rule for t in console.policy.remedies.technician_trips],
+    }
+
+
+def _run(request: HttpRequest, action: Callable[[], object], done: str) -> None:
+    try:
+        action()
+    except ApplicationError as error:
+        messages.error(request, error_message(error) or error.message)
+    else:
+        messages.success(request, done)
+
+
+def _form_errors(request: HttpRequest, form: forms.Form) -> None:
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else str(error))
+
+
+@require_POST
+@console_view
+def case_action(request: HttpRequest, console: Console, number: str, action: str) -> HttpResponse:
+    """One action of the case page; every action answers with the case page again."""
+    complaint = _case(console, number)
+    user: Any = request.user
+    back = redirect("console:case", slug=console.provider.slug, number=number)
+    allowed = {
+        "note": user_may_note,
+        "statement": user_may_decide,
+        "decision": user_may_decide,
+    }.get(action, user_may_work)
+    if not allowed(user, complaint):
+        return forbidden(request)
+    staff = Actor.staff(user)
+    forms_by_action: dict[str, type[forms.Form]] = {
+        "note": cf.NoteForm,
+        "reply": cf.ReplyForm,
+        "extension": cf.ExtensionForm,
+        "decision": cf.DecisionForm,
+        "complexity": cf.ComplexityForm,
+        "investigation": cf.InvestigationForm,
+        "visit": cf.VisitForm,
+    }
+    if action == "route":
+        form: forms.Form = cf.RouteForm(
+            request.POST, departments=department_names(console.policy, get_language())
+        )
+    elif action in forms_by_action:
+        with timezone.override(get_zone(console.zone)):
+            form = forms_by_action[action](request.POST)
+            form.is_valid()
+    else:
+        raise Http404("No such action.")
+    if not form.is_valid():
+        _form_errors(request, form)
+        return back
+    data = form.cleaned_data
+    saved = gettext("Saved.")
+    actions: dict[str, Callable[[], object]] = {
+        "note": lambda: note_add(complaint=complaint, user=user, text=data["text"]),
+        "reply": lambda: reply_send(
+            complaint=complaint, user=user, subject=data["subject"], body=data["body"]
+        ),
+        "extension": lambda: complaint_extend(
+            complaint=complaint, actor=staff, days=data["days"], reason=data["reason"]
+        ),
+        "decision": lambda: complaint_decide(
+            complaint=complaint,
+            actor=staff,
+            outcome=data["outcome"],
+            reasons=data["reasons"],
+            out_of_order_reason=data["out_of_order_reason"],
+        ),
+        "complexity": lambda: complaint_complexity_change(
+            complaint=complaint, user=user, complexity=data["complexity"]
+        ),
+        "route": lambda: complaint_department_change(
+            complaint=complaint,
+            user=user,
+            department=data["department"],
+            category=data["category"] or None,
+        ),
+        "investigation": lambda: complaint_investigation_update(
+            complaint=complaint,
+            user=user,
+            fault_cause=data["fault_cause"] or None,
+            fault_validity=data["fault_validity"] or None,
+            equipment_ownership=data["equipment_ownership"] or None,
+            equipment_since=data["equipment_since"],
+        ),
+        "visit": lambda: visit_record(
+            complaint=complaint,
+            user=user,
+            visited_at=data["visited_at"],
+            kilometres=data["kilometres"],
+            trips=data["trips"],
+            customer_caused=data["customer_caused"],
+            customer_insisted=data["customer_insisted"],
+            note=data["note"],
+        ),
+    }
+    _run(request, actions[action], saved)
+    return back
+
+
+@require_GET
+@console_view
+def statement_download(request: HttpRequest, console: Console, number: str) -> HttpResponse:
+    complaint = _case(console, number)
+    statement = statement_of(complaint=complaint)
+    if statement is None:
+        raise Http404("This case has no written statement yet.")
+    response = HttpResponse(statement_pdf(complaint, statement), content_type="application/pdf")
+    filename = f"statement-{complaint.number}.pdf".replace("/", "-")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

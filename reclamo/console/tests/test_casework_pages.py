@@ -1,0 +1,137 @@
+"""Case handling in the console: roles, the queue, the case page's actions; another provider's
+case is a 404 on every staff URL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from reclamo.accounts.models import User
+from reclamo.accounts.tests.factories import ProviderStaffFactory
+from reclamo.casework.models import DepartmentMembership
+from reclamo.console.tests.conftest import case_register
+
+RECEIVED = datetime(2026, 11, 20, 13, 30, tzinfo=UTC)
+NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+ACTIONS = (
+    "note",
+    "reply",
+    "extension",
+    "decision",
+    "complexity",
+    "route",
+    "investigation",
+    "visit",
+)
+
+
+@pytest.fixture
+def case(pronet):  # type: ignore[no-untyped-def]
+    return case_register(pronet, received_at=RECEIVED, category="billing")
+
+
+def _role(provider, role, *departments):  # type: ignore[no-untyped-def]
+    user: User = ProviderStaffFactory(provider=provider, role=role)  # type: ignore[assignment]
+    for department in departments:
+        DepartmentMembership.objects.create(user=user, department=department)
+    return user
+
+
+def _staff_urls(slug: str, number: str) -> list[tuple[str, str]]:
+    return [
+        ("get", reverse("console:register", args=[slug])),
+        ("get", reverse("console:export", args=[slug])),
+        ("get", reverse("console:case", args=[slug, number])),
+        ("get", reverse("console:desk", args=[slug])),
+        ("get", reverse("console:queue", args=[slug, "payments"])),
+        ("get", reverse("console:statement", args=[slug, number])),
+        ("post", reverse("console:take", args=[slug, number])),
+        *[("post", reverse("console:case_action", args=[slug, number, a])) for a in ACTIONS],
+    ]
+
+
+def test_every_staff_url_of_another_provider_is_a_404(client, case, bundled_providers) -> None:
+    for role in (User.Role.STAFF, User.Role.PROVIDER_ADMIN, User.Role.AUDITOR):
+        client.force_login(_role(bundled_providers["unitel"], role))
+        for method, url in [
+            *_staff_urls("pronet", case.number),
+            *[(m, u) for m, u in _staff_urls("unitel", case.number) if case.number in u],
+        ]:
+            assert getattr(client, method)(url).status_code == 404, (role, url)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_an_auditor_reads_but_changes_nothing(client, case, pronet) -> None:
+    client.force_login(_role(pronet, User.Role.AUDITOR))
+    assert client.get(reverse("console:case", args=["pronet", case.number])).status_code == 200
+    for action in ACTIONS:
+        url = reverse("console:case_action", args=["pronet", case.number, action])
+        assert client.post(url, {"text": "x"}).status_code == 403, action
+    assert client.get(reverse("console:desk", args=["pronet"])).status_code == 403
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_desk_operator_notes_but_never_decides(client, case, pronet) -> None:
+    client.force_login(_role(pronet, User.Role.DESK_OPERATOR))
+    note = reverse("console:case_action", args=["pronet", case.number, "note"])
+    assert client.post(note, {"text": "Called back"}).status_code == 302
+    decide = reverse("console:case_action", args=["pronet", case.number, "decision"])
+    assert client.post(decide, {"outcome": "upheld"}).status_code == 403
+    assert client.get(reverse("console:desk", args=["pronet"])).status_code == 200
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_department_agent_works_only_their_departments(client, case, pronet) -> None:
+    assert case.department == "payments"
+    client.force_login(_role(pronet, User.Role.DEPARTMENT_AGENT, "technical"))
+    decide = reverse("console:case_action", args=["pronet", case.number, "decision"])
+    assert client.post(decide, {"outcome": "upheld"}).status_code == 403
+    client.force_login(_role(pronet, User.Role.DEPARTMENT_AGENT, "technical", "payments"))
+    response = client.post(decide, {"outcome": "upheld", "reasons": ""})
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.status == "resolved"
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_case_page_shows_timeline_timers_and_forms(staff_client, case) -> None:
+    url = reverse("console:case", args=["pronet", case.number])
+    staff_client.post(
+        reverse("console:case_action", args=["pronet", case.number, "note"]), {"text": "Checked"}
+    )
+    page = staff_client.get(url).content.decode()
+    assert "Checked" in page and "Scheduled by the worker" in page
+    assert "Decide and send the written statement" in page
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_queue_is_fifo_with_a_constant_query_count(client, pronet) -> None:
+    client.force_login(_role(pronet, User.Role.STAFF))
+    url = reverse("console:queue", args=["pronet", "payments"])
+    case_register(pronet, received_at=RECEIVED, category="billing")
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    for minute in range(1, 8):
+        case_register(pronet, received_at=RECEIVED.replace(minute=minute), category="billing")
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+    assert len(many) == len(few)
+    page = response.content.decode()
+    numbers = [line for line in page.split() if "PN" in line or "/" in line]
+    assert response.status_code == 200 and numbers
+
+
+@time_machine.travel(NOW, tick=False)
+def test_taking_a_case_twice_tells_the_loser(client, case, pronet) -> None:
+    take = reverse("console:take", args=["pronet", case.number])
+    client.force_login(_role(pronet, User.Role.STAFF))
+    client.post(take)
+    client.force_login(_role(pronet, User.Role.STAFF))
+    page = client.post(take, follow=True).content.decode()
+    assert "Someone else took case" in page
