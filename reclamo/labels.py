@@ -178,6 +178,7 @@ OUTAGE_CAUSE_LABELS: Mapping[OutageCause, Promise] = {
     "customer": _("The customer's doing"),
 }
 
+
 def choices(
     labels: Mapping[Value, Promise], *, only: tuple[str, ...] | None = None
 ) -> list[tuple[str, Any]]:
