@@ -9,6 +9,7 @@ from reclamo.api.auth import IntegrationTokenAuth
 from reclamo.api.complaints import router as complaints_router
 from reclamo.api.deadline_preview import router as deadline_preview_router
 from reclamo.api.errors import JsonParser, install_error_handlers
+from reclamo.api.intake import router as intake_router
 from reclamo.api.openapi import ReclamoAPI
 
 api = ReclamoAPI(
@@ -21,6 +22,7 @@ api = ReclamoAPI(
 install_error_handlers(api)
 api.add_router("", deadline_preview_router)
 api.add_router("", complaints_router)
+api.add_router("", intake_router)
 
 
 class WhoAmI(Schema):

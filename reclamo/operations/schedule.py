@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
+
+from reclamo.intake.tasks import email_replies_sweep, mailboxes_fetch
 from reclamo.letters.tasks import acknowledgements_sweep
 
 
@@ -26,4 +29,12 @@ class PeriodicJob:
 PERIODIC_JOBS: tuple[PeriodicJob, ...] = (
     # Acknowledgements whose retry was lost (a worker killed mid-send, a task row lost).
     PeriodicJob("acknowledgements_sweep", acknowledgements_sweep, timedelta(minutes=5)),
+    # Automatic answers to refused emails (PC-2) whose send failed or whose task was lost.
+    PeriodicJob("email_replies_sweep", email_replies_sweep, timedelta(minutes=5)),
+    # New mail in the providers' IMAP mailboxes; only where one is configured (RECLAMO_IMAP_*).
+    *(
+        (PeriodicJob("mailboxes_fetch", mailboxes_fetch, timedelta(minutes=1)),)
+        if settings.RECLAMO_IMAP_MAILBOXES
+        else ()
+    ),
 )
