@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reclamo.console import views
+from reclamo.console import calls, views
 
 app_name = "console"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("<slug:slug>/register.csv", views.register_export, name="export"),
     path("<slug:slug>/cases/<str:number>/", views.case_page, name="case"),
     path("<slug:slug>/desk/", views.desk_register, name="desk"),
+    path("<slug:slug>/calls/new/", calls.call_new, name="call_new"),
 ]
