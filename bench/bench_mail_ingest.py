@@ -25,9 +25,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -148,14 +148,19 @@ def run(database: str, maildir: Path, count: int) -> float:
         done = _reclamo(env, "import_mail", "pronet", str(maildir))
         elapsed = time.perf_counter() - started
         summary = done.stdout.strip().splitlines()[-1]
-        check = _reclamo(
-            env,
-            "shell",
-            "-c",
-            "from reclamo.complaints.models import Complaint, IntakeRecord;"
-            "print(Complaint.objects.count(), "
-            "IntakeRecord.objects.filter(outcome='registered').count())",
-        ).stdout.strip().splitlines()[-1].split()
+        check = (
+            _reclamo(
+                env,
+                "shell",
+                "-c",
+                "from reclamo.complaints.models import Complaint, IntakeRecord;"
+                "print(Complaint.objects.count(), "
+                "IntakeRecord.objects.filter(outcome='registered').count())",
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+            .split()
+        )
         assert check[0] == check[1], f"cases {check[0]} != registered intake records {check[1]}"
         rate = count / elapsed
         print(

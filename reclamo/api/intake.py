@@ -48,8 +48,13 @@ _RFC822_BODY = {
 
 @router.post(
     "/providers/{slug}/inbound-email",
-    response={200: InboundEmailOut, 201: InboundEmailOut, 400: ErrorOut, 413: ErrorOut,
-              422: ErrorOut},
+    response={
+        200: InboundEmailOut,
+        201: InboundEmailOut,
+        400: ErrorOut,
+        413: ErrorOut,
+        422: ErrorOut,
+    },
     auth=token_auth,
     openapi_extra=_RFC822_BODY,
     summary="Hand over an email that arrived at one of the provider's addresses",
@@ -76,7 +81,9 @@ def inbound_email(request: HttpRequest, slug: str, recipient: str = "") -> HttpR
 
 
 class CallIn(Schema):
-    caller: str = Field(min_length=1, max_length=40, description='"+421 948 031 942" or "0948031942"')
+    caller: str = Field(
+        min_length=1, max_length=40, description='"+421 948 031 942" or "0948031942"'
+    )
     menu_digit: str | None = Field(None, pattern=r"^[0-9*#]$")
     started_at: Instant
     kind: str = Field(pattern=r"^(fault_report|complaint|request)$")

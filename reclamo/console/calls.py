@@ -48,30 +48,37 @@ class CallForm(forms.Form):
     category = forms.ChoiceField(label=_("What is it about?"), required=False)
     name = forms.CharField(label=_("Caller's name"), max_length=200, required=False)
     reference = forms.CharField(label=_("Customer reference"), max_length=100, required=False)
-    note = forms.CharField(label=_("What the caller said"), widget=forms.Textarea, max_length=10_000)
+    note = forms.CharField(
+        label=_("What the caller said"), widget=forms.Textarea, max_length=10_000
+    )
 
-    def __init__(self, *args: Any, policy: Policy, language: str, now: datetime, **kwargs: Any):
+    def __init__(
+        self, *args: Any, policy: Policy, language: str, now: datetime, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.now = now
         menu = [
-            (entry.digit, f"{entry.digit} → {localized(policy, self._department(policy, entry.department), language)}")
+            (
+                entry.digit,
+                f"{entry.digit} → {self._department(policy, entry.department, language)}",
+            )
             for channel in policy.channels
             if channel.kind == "phone"
             for entry in channel.menu
         ]
-        self._choices("menu_digit", [("", _("None"))] + menu)
+        self._choices("menu_digit", [("", _("None")), *menu])
         kinds = tuple(kind for kind in CALL_KINDS if kind in policy.kinds)
         self._choices("kind", choices(KIND_LABELS, only=kinds))
-        self._choices("category", [("", _("Not sure"))] + choices(CATEGORY_LABELS))
+        self._choices("category", [("", _("Not sure")), *choices(CATEGORY_LABELS)])
         if not menu:
             del self.fields["menu_digit"]
 
     @staticmethod
-    def _department(policy: Policy, slug: str) -> Any:
+    def _department(policy: Policy, slug: str, language: str) -> str:
         for department in policy.departments:
             if department.slug == slug:
-                return department.name
-        return {"en": slug}
+                return str(localized(policy, department.name, language))
+        return slug
 
     def _choices(self, name: str, values: list[tuple[str, Any]]) -> None:
         field = self.fields[name]

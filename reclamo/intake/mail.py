@@ -280,9 +280,7 @@ def _message_row(
     )
 
 
-def _store_attachments(
-    parsed: InboundEmail, complaint: Complaint, intake: IntakeRecord
-) -> None:
+def _store_attachments(parsed: InboundEmail, complaint: Complaint, intake: IntakeRecord) -> None:
     for attachment in parsed.attachments:
         attachment_store(
             file=ContentFile(attachment.data, name=attachment.name),
@@ -333,9 +331,7 @@ def _join(
 
 
 def _taken_by(provider: Provider, parsed: InboundEmail) -> Complaint | None:
-    taken = ComplaintMessage.objects.filter(
-        provider=provider, message_id=parsed.message_id
-    ).first()
+    taken = ComplaintMessage.objects.filter(provider=provider, message_id=parsed.message_id).first()
     return taken.complaint if taken is not None else None
 
 

@@ -6,6 +6,7 @@ harmless: a Message-ID already taken answers ``duplicate``.
 
 from __future__ import annotations
 
+import contextlib
 import imaplib
 import logging
 import mailbox
@@ -151,10 +152,8 @@ def imap_fetch(*, provider: Provider, box: ImapMailbox) -> Counter[str]:
     except imaplib.IMAP4.error as error:
         raise MailSourceError(f"{box.label}: {error}") from None
     finally:
-        try:
+        with contextlib.suppress(OSError, imaplib.IMAP4.error):
             client.logout()
-        except (OSError, imaplib.IMAP4.error):
-            pass
     return counts
 
 

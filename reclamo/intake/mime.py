@@ -96,7 +96,7 @@ def _addresses(message: Message, *names: str) -> tuple[str, ...]:
     for name in names:
         try:
             values = message.get_all(name) or []
-        except Exception:
+        except Exception:  # noqa: S112 - an undecodable address header names no recipient
             continue
         for _display, address in getaddresses([str(value) for value in values]):
             address = address.strip().lower()

@@ -108,8 +108,9 @@ def call_register(
             reference=call.reference or (known.reference if known is not None else ""),
             language=language,
         ),
-        subject=note.splitlines()[0][:120] if note else _("Phone call from %(phone)s")
-        % {"phone": phone},
+        subject=note.splitlines()[0][:120]
+        if note
+        else _("Phone call from %(phone)s") % {"phone": phone},
         body=note,
     )
 

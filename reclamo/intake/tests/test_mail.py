@@ -50,7 +50,11 @@ def test_an_email_to_the_technical_address_registers_a_case_for_technical(
     # The customer record, the message with its Message-ID, the intake record with the raw file.
     assert case.customer == Customer.objects.get(provider=case.provider, email="ana@example.ro")
     message = ComplaintMessage.objects.get(complaint=case)
-    assert (message.message_id, message.direction, message.channel) == ("<m1@example.ro>", "in", "email")
+    assert (message.message_id, message.direction, message.channel) == (
+        "<m1@example.ro>",
+        "in",
+        "email",
+    )
     record = IntakeRecord.objects.get()
     assert (record.channel, record.outcome, record.complaint) == ("email", "registered", case)
     assert record.response_status == 201 and record.response_body == answer
@@ -128,13 +132,18 @@ def test_a_reply_joins_its_case(pronet_mail: MailServer, how: str) -> None:
         "acknowledgement": {"In-Reply-To": acknowledgement},
     }[how]
     subject = f"Re: [{number}] tot nu merge" if how == "subject" else "Re: Internetul nu merge"
-    reply = email(subject=subject, message_id="<m2@example.ro>", headers=headers, body="Tot nu merge.")
+    reply = email(
+        subject=subject, message_id="<m2@example.ro>", headers=headers, body="Tot nu merge."
+    )
     response = pronet_mail.deliver(reply)
     assert response.status_code == 200, response.content
     assert response.json() == {"number": number, "outcome": "joined"}
     case = Complaint.objects.get(number=number)
     assert Complaint.objects.count() == 1
-    assert [m.message_id for m in case.messages.order_by("id")] == ["<m1@example.ro>", "<m2@example.ro>"]
+    assert [m.message_id for m in case.messages.order_by("id")] == [
+        "<m1@example.ro>",
+        "<m2@example.ro>",
+    ]
     event = ComplaintEvent.objects.get(complaint=case, type="message_received")
     assert event.data["after"]["from"] == "ana@example.ro"
     assert IntakeRecord.objects.filter(outcome="joined", complaint=case).count() == 1
@@ -250,7 +259,10 @@ def test_an_unreadable_message_answers_400_and_is_kept(pronet_mail: MailServer, 
 @pytest.mark.parametrize(
     ("attachment", "code"),
     [
-        (("big.pdf", "application/pdf", b"%PDF-" + b"0" * (30 * 1024 * 1024)), "attachment_too_large"),
+        (
+            ("big.pdf", "application/pdf", b"%PDF-" + b"0" * (30 * 1024 * 1024)),
+            "attachment_too_large",
+        ),
         (("setup.exe", "application/x-msdownload", b"MZ\x90\x00"), "attachment_type_not_allowed"),
         (("fake.pdf", "application/pdf", b"MZ\x90\x00 not a pdf"), "attachment_type_mismatch"),
     ],

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -27,7 +28,9 @@ RECEIVED = datetime(2026, 11, 20, 8, 15, tzinfo=UTC)
 
 
 def _messages() -> list[bytes]:
-    received = b"Received: from mx.example.ro by mail.pronetit.ro; Fri, 20 Nov 2026 10:15:00 +0200\r\n"
+    received = (
+        b"Received: from mx.example.ro by mail.pronetit.ro; Fri, 20 Nov 2026 10:15:00 +0200\r\n"
+    )
     return [
         received + email(message_id="<a@example.ro>"),
         received + email(message_id="<b@example.ro>", to="plati@pronetit.ro", subject="Factura"),
@@ -46,7 +49,7 @@ def test_import_mail_takes_a_maildir_or_mbox_once(
     bundled_providers: dict[str, Provider], tmp_path: Path, kind: str
 ) -> None:
     path = tmp_path / ("Maildir" if kind == "maildir" else "mail.mbox")
-    box: mailbox.Mailbox = mailbox.Maildir(path) if kind == "maildir" else mailbox.mbox(path)  # type: ignore[type-arg]
+    box: mailbox.Mailbox[Any] = mailbox.Maildir(path) if kind == "maildir" else mailbox.mbox(path)
     for raw in _messages():
         box.add(raw)
     box.close()
@@ -62,7 +65,9 @@ def test_import_mail_takes_a_maildir_or_mbox_once(
     assert IntakeRecord.objects.filter(channel="email").count() == 6
 
 
-def test_import_mail_says_what_is_wrong(bundled_providers: dict[str, Provider], tmp_path: Path) -> None:
+def test_import_mail_says_what_is_wrong(
+    bundled_providers: dict[str, Provider], tmp_path: Path
+) -> None:
     with pytest.raises(CommandError, match="No provider 'nosuch'"):
         _run("import_mail", "nosuch", str(tmp_path))
     with pytest.raises(CommandError, match="not a Maildir"):
@@ -88,8 +93,19 @@ def imap_server() -> Iterator[int]:
         pytest.skip("pymap (dev dependency) is not installed: uv sync installs it")
     port = _free_port()
     server = subprocess.Popen(  # noqa: S603 - our own dev dependency, fixed arguments
-        [executable, "--host", "127.0.0.1", "--port", str(port), "--no-tls", "dict",
-         "--demo-user", USER, "--demo-password", PASSWORD],
+        [
+            executable,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-tls",
+            "dict",
+            "--demo-user",
+            USER,
+            "--demo-password",
+            PASSWORD,
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -134,7 +150,7 @@ def test_fetch_mail_takes_unseen_messages_and_marks_them_seen(
 ) -> None:
     client = _client(imap_server)
     for raw in _messages():
-        client.append("INBOX", None, None, raw)
+        client.append("INBOX", "", "", raw)
     settings.RECLAMO_IMAP_MAILBOXES = _mailbox_settings(imap_server)  # type: ignore[attr-defined]
     output = _run("fetch_mail")
     assert "pronet: 3 messages: ignored 1, registered 2" in output
@@ -143,7 +159,7 @@ def test_fetch_mail_takes_unseen_messages_and_marks_them_seen(
     assert client.uid("SEARCH", "UNSEEN")[1] == [b""]  # all marked \Seen
     # A rerun finds nothing new; a message put back unseen is a duplicate, not a new case.
     assert "pronet: 0 messages" in _run("fetch_mail", "pronet")
-    client.append("INBOX", None, None, _messages()[0])
+    client.append("INBOX", "", "", _messages()[0])
     assert "duplicate 1" in _run("fetch_mail")
     assert Complaint.objects.count() == 2
     client.logout()
@@ -154,7 +170,7 @@ def test_fetch_mail_can_move_fetched_messages(
 ) -> None:
     client = _client(imap_server)
     client.create("Processed")
-    client.append("INBOX", None, None, _messages()[0])
+    client.append("INBOX", "", "", _messages()[0])
     settings.RECLAMO_IMAP_MAILBOXES = _mailbox_settings(imap_server, move_to="Processed")  # type: ignore[attr-defined]
     assert "registered 1" in _run("fetch_mail")
     assert client.select('"INBOX"')[1] == [b"0"]
