@@ -43,6 +43,8 @@ def _raw_email(ctx: Any, value: Any) -> bytes:
     if isinstance(value, bytes):
         return value
     return str(value).encode("utf-8", "surrogatepass")
+
+
 PREVIEW = "/api/v1/providers/{slug}/deadline-preview"
 
 offsets = st.integers(min_value=-(23 * 60 + 59), max_value=23 * 60 + 59).map(
