@@ -224,3 +224,37 @@ def email_host() -> tuple[str, int, str, str, bool]:
         _text("RECLAMO_EMAIL_PASSWORD"),
         _flag("RECLAMO_EMAIL_TLS", False),
     )
+
+
+def imap_mailboxes() -> dict[str, dict[str, Any]]:
+    """The IMAP mailboxes `reclamo fetch_mail` reads, per provider slug.
+
+    One mailbox per provider: `RECLAMO_IMAP_<SLUG>_HOST` (the slug upper-cased, `-` as `_`)
+    switches it on; `…_PORT` (993, or 143 without TLS), `…_USER`, `…_PASSWORD`, `…_FOLDER`
+    (`INBOX`), `…_SECURITY` (`ssl`, `starttls` or `none`; `ssl`) and `…_MOVE_TO` (a folder the
+    fetched messages are moved to; empty: they are only marked \\Seen).
+    """
+    found: dict[str, dict[str, Any]] = {}
+    for name in sorted(os.environ):
+        if not (name.startswith("RECLAMO_IMAP_") and name.endswith("_HOST")):
+            continue
+        key = name[len("RECLAMO_IMAP_") : -len("_HOST")]
+        host = _text(name)
+        if not key or not host:
+            continue
+        prefix = f"RECLAMO_IMAP_{key}_"
+        security = (_text(prefix + "SECURITY") or "ssl").lower()
+        if security not in {"ssl", "starttls", "none"}:
+            raise ConfigurationError(
+                f"{prefix}SECURITY={security!r} is not known: set it to ssl, starttls or none."
+            )
+        found[key.lower().replace("_", "-")] = {
+            "host": host,
+            "port": _int(prefix + "PORT", 993 if security == "ssl" else 143),
+            "user": _text(prefix + "USER"),
+            "password": os.environ.get(prefix + "PASSWORD", ""),
+            "folder": _text(prefix + "FOLDER") or "INBOX",
+            "security": security,
+            "move_to": _text(prefix + "MOVE_TO"),
+        }
+    return found

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "reclamo.complaints",
     "reclamo.letters",
     "reclamo.casework",
+    "reclamo.intake",
     "reclamo.public",
     "reclamo.console",
     "reclamo.api",
@@ -167,6 +168,12 @@ RECLAMO_ATTACHMENT_CONTENT_TYPES = (
     "image/tiff",
     "text/plain",
 )
+
+# The email channel (reclamo.intake): the largest raw message taken (a bigger one is kept in the
+# intake log, cut at this size, and refused), and the IMAP mailboxes `reclamo fetch_mail` reads
+# (RECLAMO_IMAP_<SLUG>_HOST …, see config/env.py and docs/operations.md).
+RECLAMO_EMAIL_MAX_BYTES = 64 * 1024 * 1024
+RECLAMO_IMAP_MAILBOXES = env.imap_mailboxes()
 
 TASKS = {
     "default": {

@@ -10,6 +10,7 @@ from reclamo.api.casework import router as casework_router
 from reclamo.api.complaints import router as complaints_router
 from reclamo.api.deadline_preview import router as deadline_preview_router
 from reclamo.api.errors import JsonParser, install_error_handlers
+from reclamo.api.intake import router as intake_router
 from reclamo.api.openapi import ReclamoAPI
 from reclamo.api.remedies import router as remedies_router
 
@@ -25,6 +26,7 @@ api.add_router("", deadline_preview_router)
 api.add_router("", complaints_router)
 api.add_router("", remedies_router)
 api.add_router("", casework_router)
+api.add_router("", intake_router)
 
 
 class WhoAmI(Schema):

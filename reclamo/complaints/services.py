@@ -150,6 +150,7 @@ def complaint_register(
     registered_at: datetime | None = None,
     answer: Callable[[Registration], Mapping[str, Any]] | None = None,
     acknowledge: bool = True,
+    within: Callable[[Complaint], None] | None = None,
 ) -> Registration:
     """Register ``submission`` in ``provider``'s register, governed for life by the policy
     version in force at receipt (T-6: the receipt is the real one — a letter's delivery, an
@@ -165,6 +166,9 @@ def complaint_register(
     replays it to a repeated Idempotency-Key).
     ``acknowledge=False`` queues no acknowledgement: only for cases no customer is waiting for
     (the demo register, ``reclamo.complaints.demo``).
+    ``within`` makes the channel's own writes (the email's message row, whose unique Message-ID
+    stops a duplicate; the customer record) in the registering transaction: what it raises
+    rolls the whole registration back.
     """
     facts = submission.facts
     now = registered_at or timezone.now()
@@ -227,6 +231,8 @@ def complaint_register(
                 "rules": list(decision.rules),
             },
         )
+        if within is not None:
+            within(complaint)
         registration = Registration(complaint=complaint, decision=decision, policy=policy)
         intake_record_close(
             intake=intake,

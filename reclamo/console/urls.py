@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reclamo.console import casework, views
+from reclamo.console import calls, casework, views
 
 app_name = "console"
 
@@ -23,4 +23,5 @@ urlpatterns = [
         casework.case_action,
         name="case_action",
     ),
+    path("<slug:slug>/calls/new/", calls.call_new, name="call_new"),
 ]

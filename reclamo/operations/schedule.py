@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
+
 from reclamo.casework.tasks import casework_timers_sweep
+from reclamo.intake.tasks import email_replies_sweep, mailboxes_fetch
 from reclamo.letters.tasks import acknowledgements_sweep
 
 
@@ -30,4 +33,12 @@ PERIODIC_JOBS: tuple[PeriodicJob, ...] = (
     # Reminders, breach escalations and deemed acceptance (PC-13), each fired once; letters of
     # case handling whose retry is due.
     PeriodicJob("casework_timers_sweep", casework_timers_sweep, timedelta(minutes=1)),
+    # Automatic answers to refused emails (PC-2) whose send failed or whose task was lost.
+    PeriodicJob("email_replies_sweep", email_replies_sweep, timedelta(minutes=5)),
+    # New mail in the providers' IMAP mailboxes; only where one is configured (RECLAMO_IMAP_*).
+    *(
+        (PeriodicJob("mailboxes_fetch", mailboxes_fetch, timedelta(minutes=1)),)
+        if settings.RECLAMO_IMAP_MAILBOXES
+        else ()
+    ),
 )

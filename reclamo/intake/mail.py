@@ -1,0 +1,393 @@
+"""The email channel: one raw message in, one outcome out (api.md "Intake from other systems").
+
+Every entry point — `POST …/inbound-email`, `reclamo import_mail`, `reclamo fetch_mail` — hands
+the raw bytes to :func:`email_receive`, which:
+
+1. stores the message as it arrived (a file under the data directory) in the intake log, before
+   anything parses it;
+2. reads it (:mod:`reclamo.intake.mime`); an unreadable message is kept as ``failed`` (400);
+3. ignores auto-replies and bounces (``ignored``): no case, no answer — no mail loop;
+4. answers ``duplicate`` for a Message-ID already taken (race-safe: the unique constraint on the
+   case's messages decides, inside the registering transaction);
+5. joins a reply to its case (``joined``) when its In-Reply-To/References name a stored message
+   or the case's acknowledgement, or its subject carries the case's number;
+6. otherwise registers a complaint through the one registration service, routed by the address
+   it was sent to (PN-3). Where the procedure refuses email for the kind (PC-2, PC-9), or an
+   attachment breaks the limits, or there is nothing to read, the sender is answered after
+   commit (:mod:`reclamo.intake.replies`) and the message stays in the intake log.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from reclamo.complaints.attachments import AttachmentRefused, attachment_check, attachment_store
+from reclamo.complaints.events import Actor, complaint_event_record
+from reclamo.complaints.models import Complaint, ComplaintMessage, IntakeRecord
+from reclamo.complaints.services import (
+    CustomerContact,
+    Registration,
+    Submission,
+    complaint_register,
+    intake_record_close,
+    intake_record_open,
+)
+from reclamo.customers.services import CustomerContact as CustomerRecordContact
+from reclamo.customers.services import customer_for_contact
+from reclamo.domain.deadlines import CaseFacts
+from reclamo.domain.policy import Policy
+from reclamo.errors import ApplicationError
+from reclamo.intake.mime import EmailUnreadable, InboundEmail, email_parse
+from reclamo.intake.models import EmailReply
+from reclamo.intake.replies import email_reply_queue
+from reclamo.providers.models import Provider
+from reclamo.providers.selectors import policy_in_force, policy_of
+
+__all__ = ["EmailOutcome", "email_department", "email_receive"]
+
+# What an email is, when nothing says otherwise: a customer writing about a problem.
+EMAIL_KIND = "complaint"
+
+
+@dataclass(frozen=True, slots=True)
+class EmailOutcome:
+    """What became of one message: the intake outcome, the HTTP status api.md gives it, the
+    case's number where there is one, and for a refusal or failure its code and message."""
+
+    outcome: str
+    status: int
+    number: str | None = None
+    code: str = ""
+    message: str = ""
+    intake_id: int | None = None
+
+    def answer(self) -> dict[str, object]:
+        if self.status >= 400:
+            return {"error": {"code": self.code, "message": self.message, "field": "message"}}
+        return {"number": self.number, "outcome": self.outcome}
+
+
+def email_department(policy: Policy, parsed: InboundEmail, recipient: str = "") -> str:
+    """PN-3: the department the message was sent to. The envelope recipient (``recipient``),
+    else Delivered-To, else X-Original-To, else the first To/Cc address the policy names; a
+    message to none of the policy's addresses goes to the policy's default department."""
+    addresses = {
+        address.email.lower(): address.department
+        for channel in policy.channels
+        if channel.kind == "email"
+        for address in channel.addresses
+    }
+    chosen = recipient.strip().lower()
+    if not chosen:
+        chosen = next(iter(parsed.delivered_to or parsed.original_to), "")
+    if not chosen:
+        chosen = next((address for address in parsed.to_cc if address in addresses), "")
+    return addresses.get(chosen) or policy.routing.default
+
+
+def email_receive(
+    *,
+    provider: Provider,
+    raw: bytes,
+    source_label: str,
+    recipient: str = "",
+    received_at: datetime | None = None,
+    from_headers: bool = False,
+    truncated: bool = False,
+) -> EmailOutcome:
+    """Take one raw message for ``provider`` (see the module's steps).
+
+    ``received_at`` is when the provider received it (an API call: now). ``from_headers`` takes
+    the receipt from the topmost Received header, else the Date header (a Maildir or mbox file,
+    an IMAP mailbox read later), never later than now. ``truncated`` says ``raw`` is only the
+    start of a message over the size limit: it is kept and refused.
+    """
+    now = timezone.now()
+    intake = intake_record_open(
+        provider=provider,
+        channel="email",
+        received_at=received_at or now,
+        source_label=source_label,
+        content_type="message/rfc822",
+        payload_file=ContentFile(raw, name="message.eml"),
+    )
+    if truncated:
+        limit = settings.RECLAMO_EMAIL_MAX_BYTES
+        return _close(
+            intake,
+            "failed",
+            413,
+            "message_too_large",
+            _("The message is larger than %(limit)s MB; it was not taken.")
+            % {"limit": limit // (1024 * 1024)},
+        )
+    try:
+        parsed = email_parse(raw)
+    except EmailUnreadable as error:
+        return _close(intake, "failed", 400, "unparseable", error.reason)
+    if parsed.automatic:
+        # No case and no answer: answering an auto-reply starts a mail loop.
+        return _close(intake, "ignored", 200, "automatic", parsed.automatic)
+    duplicate = _duplicate_of(provider, parsed)
+    if duplicate is not None:
+        taken = duplicate if isinstance(duplicate, Complaint) else None
+        return _close(intake, "duplicate", 200, complaint=taken)
+    if from_headers:
+        received_at = min(parsed.arrived_at or parsed.sent_at or now, now)
+    received_at = received_at or now
+    refusal = _content_refusal(parsed)
+    if refusal is not None:
+        return _refuse(provider, intake, parsed, 422, *refusal)
+    answered = _case_answered(provider, parsed)
+    if answered is not None:
+        return _join(provider, intake, parsed, answered, received_at)
+    return _register(provider, intake, parsed, received_at, recipient)
+
+
+def _close(
+    intake: IntakeRecord,
+    outcome: str,
+    status: int,
+    code: str = "",
+    message: str = "",
+    complaint: Complaint | None = None,
+) -> EmailOutcome:
+    result = EmailOutcome(
+        outcome=outcome,
+        status=status,
+        number=complaint.number if complaint is not None else None,
+        code=code,
+        message=message,
+        intake_id=intake.pk,
+    )
+    intake_record_close(
+        intake=intake,
+        outcome=outcome,
+        code=code,
+        message=message,
+        complaint=complaint,
+        response_status=status,
+        response_body=result.answer(),
+    )
+    return result
+
+
+def _duplicate_of(provider: Provider, parsed: InboundEmail) -> Complaint | bool | None:
+    """The case a message with this Message-ID already went to; True for one already refused
+    (answered once); None when it is new."""
+    taken = (
+        ComplaintMessage.objects.filter(provider=provider, message_id=parsed.message_id)
+        .select_related("complaint")
+        .first()
+    )
+    if taken is not None:
+        return taken.complaint
+    if EmailReply.objects.filter(provider=provider, answers_message_id=parsed.message_id).exists():
+        return True
+    return None
+
+
+def _content_refusal(parsed: InboundEmail) -> tuple[str, str] | None:
+    """Why the message cannot be taken as it is (an attachment over the limits, nothing to
+    read), as (code, message) for the sender; None when it can."""
+    for attachment in parsed.attachments:
+        try:
+            attachment_check(
+                name=attachment.name,
+                content_type=attachment.content_type,
+                size=len(attachment.data),
+                head=attachment.data[:16],
+            )
+        except AttachmentRefused as refused:
+            return refused.code, refused.message
+    if not parsed.text and not parsed.attachments:
+        return "empty_message", _("The message has no text; please write what happened.")
+    return None
+
+
+def _refuse(
+    provider: Provider,
+    intake: IntakeRecord,
+    parsed: InboundEmail,
+    status: int,
+    code: str,
+    message: str,
+) -> EmailOutcome:
+    """Keep the refusal on the intake record and answer the sender after commit (PC-2)."""
+    result = _close(intake, "refused", status, code, message)
+    email_reply_queue(provider=provider, intake=intake, parsed=parsed, message=message)
+    return result
+
+
+# The acknowledgement's Message-ID and References carry the case (case_thread_headers).
+_THREAD_ID = re.compile(r"^<(?:case|acknowledgement)\.(?P<number>[^<>@\s]+)\.(?P<slug>[^.<>@\s]+)@")
+_NUMBER_IN_SUBJECT = re.compile(r"\b[A-Z]{1,8}-\d{4}-\d{1,12}\b")
+
+
+def _case_answered(provider: Provider, parsed: InboundEmail) -> Complaint | None:
+    """The provider's case this message answers: a stored message it replies to, the case's
+    acknowledgement it replies to, or a case number in its subject."""
+    ids = (*parsed.in_reply_to, *parsed.references)
+    if ids:
+        earlier = (
+            ComplaintMessage.objects.filter(provider=provider, message_id__in=ids)
+            .select_related("complaint")
+            .order_by("-at")
+            .first()
+        )
+        if earlier is not None:
+            return earlier.complaint
+    numbers = [
+        match["number"]
+        for match in (_THREAD_ID.match(value) for value in ids)
+        if match is not None and match["slug"] == provider.slug
+    ]
+    numbers.extend(_NUMBER_IN_SUBJECT.findall(parsed.subject))
+    if not numbers:
+        return None
+    return Complaint.objects.filter(provider=provider, number__in=numbers[:10]).first()
+
+
+def _message_row(
+    provider: Provider,
+    complaint: Complaint,
+    intake: IntakeRecord,
+    parsed: InboundEmail,
+    at: datetime,
+) -> ComplaintMessage:
+    return ComplaintMessage.objects.create(
+        provider=provider,
+        complaint=complaint,
+        direction="in",
+        channel="email",
+        at=at,
+        sender=parsed.sender[:320],
+        recipients=", ".join(parsed.to_cc),
+        subject=parsed.subject[:300],
+        body_text=parsed.text,
+        body_html=parsed.html,
+        message_id=parsed.message_id,
+        in_reply_to=(parsed.in_reply_to[0] if parsed.in_reply_to else "")[:998],
+        intake=intake,
+    )
+
+
+def _store_attachments(parsed: InboundEmail, complaint: Complaint, intake: IntakeRecord) -> None:
+    for attachment in parsed.attachments:
+        attachment_store(
+            file=ContentFile(attachment.data, name=attachment.name),
+            name=attachment.name,
+            content_type=attachment.content_type,
+            complaint=complaint,
+            intake=intake,
+        )
+
+
+def _join(
+    provider: Provider,
+    intake: IntakeRecord,
+    parsed: InboundEmail,
+    complaint: Complaint,
+    received_at: datetime,
+) -> EmailOutcome:
+    """Add the reply to its case with an audit event; a Message-ID taken meanwhile (the same
+    message arriving twice at once) is a duplicate."""
+    result = EmailOutcome("joined", 200, complaint.number, intake_id=intake.pk)
+    try:
+        with transaction.atomic(durable=True):
+            message = _message_row(provider, complaint, intake, parsed, received_at)
+            complaint_event_record(
+                complaint=complaint,
+                actor=Actor.customer(parsed.sender),
+                type="message_received",
+                at=timezone.now(),
+                after={
+                    "channel": "email",
+                    "from": parsed.sender,
+                    "subject": parsed.subject,
+                    "message": message.pk,
+                    "received_at": received_at.isoformat(),
+                },
+            )
+            intake_record_close(
+                intake=intake,
+                outcome="joined",
+                complaint=complaint,
+                response_status=200,
+                response_body=result.answer(),
+            )
+    except IntegrityError:
+        return _close(intake, "duplicate", 200, complaint=_taken_by(provider, parsed))
+    _store_attachments(parsed, complaint, intake)
+    return result
+
+
+def _taken_by(provider: Provider, parsed: InboundEmail) -> Complaint | None:
+    taken = ComplaintMessage.objects.filter(provider=provider, message_id=parsed.message_id).first()
+    return taken.complaint if taken is not None else None
+
+
+def _register(
+    provider: Provider,
+    intake: IntakeRecord,
+    parsed: InboundEmail,
+    received_at: datetime,
+    recipient: str,
+) -> EmailOutcome:
+    try:
+        policy = policy_of(policy_in_force(provider=provider, at=received_at))
+    except ApplicationError as error:
+        return _close(intake, "failed", 422, error.code, error.message)
+    name = parsed.sender_name or parsed.sender.split("@", 1)[0]
+    submission = Submission(
+        facts=CaseFacts(
+            kind=EMAIL_KIND,
+            channel="email",
+            received_at=received_at,
+            department=email_department(policy, parsed, recipient),
+        ),
+        customer=CustomerContact(name=name, email=parsed.sender),
+        subject=parsed.subject or parsed.text[:80],
+        body=parsed.text,
+    )
+
+    def within(complaint: Complaint) -> None:
+        # The unique Message-ID decides a race between two copies: the second rolls back.
+        _message_row(provider, complaint, intake, parsed, received_at)
+        customer = customer_for_contact(
+            provider=provider,
+            contact=CustomerRecordContact(
+                name=name, language=complaint.customer_language, email=parsed.sender
+            ),
+        )
+        Complaint.objects.filter(pk=complaint.pk).update(customer=customer)
+
+    def answer(registration: Registration) -> dict[str, object]:
+        return {"number": registration.complaint.number, "outcome": "registered"}
+
+    try:
+        registration = complaint_register(
+            provider=provider,
+            submission=submission,
+            actor=Actor.customer(parsed.sender),
+            intake=intake,
+            answer=answer,
+            within=within,
+        )
+    except IntegrityError:
+        return _close(intake, "duplicate", 200, complaint=_taken_by(provider, parsed))
+    except ApplicationError as error:
+        if intake.outcome == "refused":  # PC-2, PC-9: the sender is told where to turn
+            return _refuse(provider, intake, parsed, 422, error.code, error.message)
+        return _close(intake, "failed", error.status, error.code, error.message)
+    complaint = registration.complaint
+    _store_attachments(parsed, complaint, intake)
+    return EmailOutcome("registered", 201, complaint.number, intake_id=intake.pk)

@@ -1,0 +1,137 @@
+"""The phone channel: a call recorded by the phone system (`POST …/calls`) or typed in by an
+operator (the console's call form), turned into case facts for the one registration service.
+
+The caller's number is read in the provider's country and stored in E.164; the menu digit the
+caller pressed chooses the department (PN-3). What a call becomes is the procedure's decision:
+at UNITEL a phone complaint is a fault report, or a request where it is about billing, and the
+answer carries the notice telling the customer how to complain in writing (UN-1, UN-7).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from reclamo.complaints.events import Actor
+from reclamo.complaints.models import Complaint, IntakeRecord
+from reclamo.complaints.services import (
+    CustomerContact,
+    Registration,
+    Submission,
+    complaint_register,
+    intake_record_close,
+)
+from reclamo.customers.selectors import customer_match
+from reclamo.customers.services import CustomerContact as CustomerRecordContact
+from reclamo.customers.services import customer_for_contact
+from reclamo.domain.deadlines import CaseFacts
+from reclamo.domain.errors import DomainError
+from reclamo.domain.phones import phone_e164
+from reclamo.domain.policy import Policy
+from reclamo.errors import ApplicationError
+from reclamo.providers.models import Provider
+from reclamo.providers.selectors import policy_in_force, policy_of
+
+__all__ = ["Call", "call_department", "call_register"]
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """What is known about a call: the caller's number as given, the menu digit pressed, when
+    it started (its receipt, T-6), the kind the caller asked for, and what was said."""
+
+    caller: str
+    started_at: datetime
+    kind: str
+    menu_digit: str = ""
+    category: str | None = None
+    note: str = ""
+    name: str = ""
+    reference: str = ""
+    fault_location: str | None = None
+    fault_started_at: datetime | None = None
+
+
+def call_department(policy: Policy, menu_digit: str) -> str | None:
+    """PN-3: the department the menu digit leads to; None where the menu has no such digit
+    (the policy's routing decides, PN-1)."""
+    for channel in policy.channels:
+        if channel.kind == "phone":
+            for entry in channel.menu:
+                if entry.digit == menu_digit:
+                    return entry.department
+    return None
+
+
+def call_register(
+    *,
+    provider: Provider,
+    call: Call,
+    actor: Actor,
+    intake: IntakeRecord,
+    answer: Callable[[Registration], Mapping[str, Any]] | None = None,
+) -> Registration:
+    """Register ``call`` (already in the intake log as ``intake``) under the procedure in force
+    when it started. Raises ``ApplicationError`` (``invalid_phone``, the registration's codes)
+    with the reason recorded on ``intake``."""
+    try:
+        policy = policy_of(policy_in_force(provider=provider, at=call.started_at))
+        phone = phone_e164(call.caller, policy.country, field="caller")
+    except ApplicationError as error:
+        intake_record_close(intake=intake, outcome="failed", code=error.code, message=error.message)
+        raise
+    except DomainError as error:
+        intake_record_close(intake=intake, outcome="failed", code=error.code, message=error.message)
+        raise ApplicationError(error.code, error.message, error.field, status=422) from None
+    known = customer_match(provider=provider, reference=call.reference, phone=phone)
+    name = call.name or (known.name if known is not None else "") or phone
+    language = known.language if known is not None and known.language else ""
+    note = call.note.strip()
+    submission = Submission(
+        facts=CaseFacts(
+            kind=call.kind,
+            channel="phone",
+            received_at=call.started_at,
+            category=call.category,
+            department=call_department(policy, call.menu_digit) if call.menu_digit else None,
+            fault_location=call.fault_location,
+            fault_started_at=call.fault_started_at,
+        ),
+        customer=CustomerContact(
+            name=name,
+            phone=phone,
+            email=known.email if known is not None else "",
+            reference=call.reference or (known.reference if known is not None else ""),
+            language=language,
+        ),
+        subject=note.splitlines()[0][:120]
+        if note
+        else _("Phone call from %(phone)s") % {"phone": phone},
+        body=note,
+    )
+
+    def within(complaint: Complaint) -> None:
+        customer = customer_for_contact(
+            provider=provider,
+            contact=CustomerRecordContact(
+                name=name,
+                language=complaint.customer_language,
+                reference=call.reference,
+                phone=phone,
+            ),
+        )
+        Complaint.objects.filter(pk=complaint.pk).update(customer=customer)
+        complaint.customer = customer
+
+    return complaint_register(
+        provider=provider,
+        submission=submission,
+        actor=actor,
+        intake=intake,
+        answer=answer,
+        within=within,
+    )
