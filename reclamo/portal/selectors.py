@@ -17,7 +17,7 @@ from reclamo.complaints.selectors import cursor_decode, cursor_encode
 from reclamo.customers.models import Customer
 from reclamo.letters.models import Delivery
 
-__all__ = ["CasePage", "TimelineEntry", "customer_case_get", "customer_case_page", "case_timeline"]
+__all__ = ["CasePage", "TimelineEntry", "case_timeline", "customer_case_get", "customer_case_page"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,9 @@ def _current_deadlines() -> Prefetch[Any]:
     )
 
 
-def customer_case_page(*, customer: Customer, cursor: str | None = None, limit: int = 20) -> CasePage:
+def customer_case_page(
+    *, customer: Customer, cursor: str | None = None, limit: int = 20
+) -> CasePage:
     """The customer's cases, newest first, with their current deadlines (two queries at any
     depth: keyset on (received_at, number), served by the index on the customer column)."""
     queryset = Complaint.objects.filter(provider_id=customer.provider_id, customer=customer)

@@ -44,7 +44,7 @@ def signup_token_read(token: str) -> SignupRequest | None:
     RECLAMO_PORTAL_SIGNUP_MAX_AGE."""
     try:
         data = signing.loads(
-            token, salt=_SALT, max_age=settings.RECLAMO_PORTAL_SIGNUP_MAX_AGE.total_seconds()
+            token, salt=_SALT, max_age=settings.RECLAMO_PORTAL_SIGNUP_MAX_AGE
         )
         return SignupRequest(**data)
     except (signing.BadSignature, TypeError, ValueError):

@@ -195,7 +195,9 @@ def case_acknowledgement(
         raise Http404("No acknowledgement yet.")
     letter = acknowledgement_compose(complaint)
     response = HttpResponse(letter.text, content_type="text/plain; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{complaint.number}-acknowledgement.txt"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="{complaint.number}-acknowledgement.txt"'
+    )
     return response
 
 
@@ -242,9 +244,7 @@ def signup(request: HttpRequest, slug: str) -> HttpResponse:
         mail_context = {"provider": provider, "brand": policy.provider.brand, "email": email}
         if User.objects.filter(username__iexact=email).exists():
             mail_context["login_url"] = settings.RECLAMO_BASE_URL + reverse("accounts:login")
-            mail_context["reset_url"] = settings.RECLAMO_BASE_URL + reverse(
-                "portal:password-reset"
-            )
+            mail_context["reset_url"] = settings.RECLAMO_BASE_URL + reverse("portal:password-reset")
             _mail(email, "portal/mail/exists_subject.txt", "portal/mail/exists.txt", mail_context)
         else:
             token = signup_token_make(

@@ -70,9 +70,7 @@ def zone_context(policy: Policy, language: str) -> dict[str, Any]:
     }
 
 
-def preview_context(
-    provider: Provider, form: ComplaintFactsForm, language: str
-) -> dict[str, Any]:
+def preview_context(provider: Provider, form: ComplaintFactsForm, language: str) -> dict[str, Any]:
     """The calculator's answer for a valid facts form, or its errors added to the form."""
     facts = form.case_facts()
     try:
@@ -124,7 +122,12 @@ def complaint_form_handle(
     now = timezone.now()
     zone = get_zone(policy.time_zone)
     context = {**context, **zone_context(policy, language), "provider": provider}
-    kwargs = {"policy": policy, "language": language, "channel": channel, "now": now}
+    kwargs: dict[str, Any] = {
+        "policy": policy,
+        "language": language,
+        "channel": channel,
+        "now": now,
+    }
     if request.method != "POST":
         form = ComplaintForm(initial={**initial, "form_token": _fresh_token()}, **kwargs)
         return render(request, template, {**context, "form": form})
@@ -133,7 +136,9 @@ def complaint_form_handle(
             # Without JavaScript the preview button sends the whole form: nothing is logged.
             form = ComplaintForm(request.POST, **kwargs)
             facts_form = ComplaintFactsForm(request.POST, **kwargs)
-            answer = preview_context(provider, facts_form, language) if facts_form.is_valid() else {}
+            answer = (
+                preview_context(provider, facts_form, language) if facts_form.is_valid() else {}
+            )
             return render(
                 request, template, {**context, "form": form, "facts_form": facts_form, **answer}
             )
@@ -160,8 +165,9 @@ def _submit(
         # A new token: the corrected form is a new submission, not a repeat of this one.
         if message:
             form.add_error(None, message)
-        form.data = form.data.copy()
-        form.data["form_token"] = _fresh_token()
+        data = request.POST.copy()
+        data["form_token"] = _fresh_token()
+        form.data = data
         return render(request, template, {**context, "form": form}, status=status)
 
     earlier = web_form_earlier(provider=provider, token=token)
@@ -175,7 +181,11 @@ def _submit(
             "nothing you sent is lost."
         ) % {"minutes": minutes}
         intake = web_form_intake_open(
-            provider=provider, channel=channel, token="", address=address, received_at=now,
+            provider=provider,
+            channel=channel,
+            token="",
+            address=address,
+            received_at=now,
             payload=form.payload(),
         ).record
         web_form_refuse(intake=intake, outcome="refused", code="rate_limited", message=message)

@@ -13,7 +13,6 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from reclamo.complaints.attachments import AttachmentRefused, attachment_check
-
 from reclamo.domain.calendar import get_zone, require_representable
 from reclamo.domain.deadlines import CaseFacts
 from reclamo.domain.errors import DomainError, OutOfRange
@@ -399,8 +398,10 @@ class ComplaintForm(ComplaintFactsForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if not data.get("email") and not data.get("phone") and not (
-            "email" in self.errors or "phone" in self.errors
+        if (
+            not data.get("email")
+            and not data.get("phone")
+            and not ("email" in self.errors or "phone" in self.errors)
         ):
             self.add_error(
                 "email", _("Give an email address or a phone number, so that we can answer you.")

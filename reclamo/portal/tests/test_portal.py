@@ -44,7 +44,7 @@ def _file(client, slug: str, **overrides: Any) -> Complaint:  # type: ignore[no-
 
 
 def _link(pattern: str) -> str:
-    found = re.search(pattern, mail.outbox[-1].body)
+    found = re.search(pattern, str(mail.outbox[-1].body))
     assert found is not None, mail.outbox[-1].body
     return found.group(0).removeprefix("http://localhost:8000")
 
