@@ -93,7 +93,9 @@ def _context(customer: Customer, policy: Policy, **extra: Any) -> dict[str, Any]
 @customer_required
 def home(request: HttpRequest, *, customer: Customer, policy: Policy) -> HttpResponse:
     page = customer_case_page(customer=customer, cursor=request.GET.get("after") or None)
-    context = _context(customer, policy, page=page, portal_open=channel_open(policy, "portal"))
+    context = _context(
+        customer, policy, page=page, portal_open=channel_open(policy, "portal"), nav="home"
+    )
     return render(request, "portal/home.html", context)
 
 
@@ -116,7 +118,7 @@ def case_new(request: HttpRequest, *, customer: Customer, policy: Policy) -> Htt
         policy=policy,
         channel="portal",
         template="portal/new.html",
-        context=_context(customer, policy),
+        context=_context(customer, policy, nav="new"),
         actor=Actor.customer(user.get_username(), user),
         customer=customer,
         initial={
