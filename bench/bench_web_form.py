@@ -31,11 +31,10 @@ import threading
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_register_api import _fresh_database, _free_port, _wait_healthy  # noqa: E402
+from bench_register_api import _free_port, _fresh_database, _wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/reclamo_bench_web_form"

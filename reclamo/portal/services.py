@@ -43,9 +43,7 @@ def signup_token_read(token: str) -> SignupRequest | None:
     """The sign-up a link confirms; None when it is forged, broken or older than
     RECLAMO_PORTAL_SIGNUP_MAX_AGE."""
     try:
-        data = signing.loads(
-            token, salt=_SALT, max_age=settings.RECLAMO_PORTAL_SIGNUP_MAX_AGE
-        )
+        data = signing.loads(token, salt=_SALT, max_age=settings.RECLAMO_PORTAL_SIGNUP_MAX_AGE)
         return SignupRequest(**data)
     except (signing.BadSignature, TypeError, ValueError):
         return None

@@ -155,11 +155,13 @@ def _case_page(
     status: int = 200,
 ) -> HttpResponse:
     language = get_language()
+    timeline = case_timeline(complaint=complaint)
     context = _context(
         customer,
         policy,
         **case_context(complaint, language),
-        timeline=case_timeline(complaint=complaint),
+        timeline=timeline,
+        acknowledged=any(entry.kind == "acknowledgement" for entry in timeline),
         statement=statement_for(complaint),
         form=form,
     )
