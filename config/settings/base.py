@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "reclamo.casework",
     "reclamo.intake",
     "reclamo.public",
+    "reclamo.portal",
     "reclamo.console",
     "reclamo.api",
     "reclamo.operations",
@@ -168,6 +169,15 @@ RECLAMO_ATTACHMENT_CONTENT_TYPES = (
     "image/tiff",
     "text/plain",
 )
+# The public web form and the portal: at most RECLAMO_WEB_FORM_MAX_FILES attachments, and at most
+# RECLAMO_WEB_FORM_RATE_LIMIT submissions from one client address per RECLAMO_WEB_FORM_RATE_WINDOW
+# (counted in the intake log, so the limit holds across web workers).
+RECLAMO_WEB_FORM_MAX_FILES = 5
+RECLAMO_WEB_FORM_RATE_LIMIT = 5
+RECLAMO_WEB_FORM_RATE_WINDOW = timedelta(minutes=10)
+# How long a portal sign-up's confirmation link stays valid.
+RECLAMO_PORTAL_SIGNUP_MAX_AGE = timedelta(days=3)
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 # The email channel (reclamo.intake): the largest raw message taken (a bigger one is kept in the
 # intake log, cut at this size, and refused), and the IMAP mailboxes `reclamo fetch_mail` reads

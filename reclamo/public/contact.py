@@ -40,12 +40,20 @@ DAY_LABELS = (
 )
 
 
+# The channels Reclamo itself serves for every provider whose procedure enables them: the web
+# form (/<lang>/p/<slug>/complaint/) and the customer portal (/<lang>/portal/). They need no
+# address in the policy; the contact page links to Reclamo's pages.
+HOSTED_CHANNELS = ("web", "portal")
+
+
 def customer_channels(policy: Policy) -> list[Channel]:
     """The channels a customer can use: enabled, with their contact data, never the API."""
     return [
         channel
         for channel in policy.channels
-        if channel.enabled and channel.kind != "api" and not channel.missing_contact_data()
+        if channel.enabled
+        and channel.kind != "api"
+        and (channel.kind in HOSTED_CHANNELS or not channel.missing_contact_data())
     ]
 
 
@@ -263,7 +271,7 @@ def _channel(
         written=channel.written,
         accepts=[str(KIND_PLURALS[kind]) for kind in channel.accepts],
         guidance=_guidance(policy, channel, shown, language),
-        url=channel.url,
+        url=None if channel.kind in HOSTED_CHANNELS else channel.url,
         hours=hours_rows(channel.hours) if channel.hours else None,
         phones=[
             PhoneEntry(

@@ -27,7 +27,9 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    instance = serve_start(tmp_path_factory.mktemp("reclamo-data"))
+    # Start-up migrates a fresh database and collects static files: on a loaded shared machine
+    # that has taken over 90 s.
+    instance = serve_start(tmp_path_factory.mktemp("reclamo-data"), timeout=240)
     yield instance
     serve_stop(instance.process)
 

@@ -85,6 +85,8 @@ class IntakeRecord(models.Model):
         indexes = [
             # Staff look for what failed or was refused, newest first.
             models.Index(fields=["provider", "outcome", "received_at"], name="intake_by_outcome"),
+            # The web form's per-address rate limit counts one sender's recent submissions.
+            models.Index(fields=["source_label", "received_at"], name="intake_by_source"),
         ]
 
     def __str__(self) -> str:

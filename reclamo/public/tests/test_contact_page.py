@@ -75,7 +75,10 @@ def test_PC_2_petrocomp_page_says_email_complaints_are_not_handled(
     note = note[: note.index("</div>")]
     assert "E-mail" in note
     assert "Tu sa neprijímajú: reklamácie." in note
-    assert "Podať ich môžete: <span>List</span>, <span>Osobne</span>." in note
+    assert (
+        "Podať ich môžete: <span>List</span>, <span>Osobne</span>, <span>Zákaznícky portál</span>."
+        in note
+    )
     assert "+421902441588" in html  # PC-1 hotline
 
 
@@ -134,10 +137,11 @@ def _card(html: str, kind: str) -> str:
 @pytest.mark.parametrize(
     ("slug", "shown", "hidden"),
     [
-        # UNITEL's text gives a town only and no email, web or portal address.
-        ("unitel", {"phone"}, {"letter", "email", "web", "portal", "api"}),
-        # PETROCOMP publishes no email or portal address; its web form is disabled.
-        ("petrocomp", {"phone", "letter", "in_person"}, {"email", "portal", "web", "api"}),
+        # UNITEL's text gives a town only and no email address; its web form and portal are
+        # Reclamo's own pages, which need no address in the policy.
+        ("unitel", {"phone", "web", "portal"}, {"letter", "email", "api"}),
+        # PETROCOMP publishes no email address; its web form is disabled, its portal is ours.
+        ("petrocomp", {"phone", "letter", "in_person", "portal"}, {"email", "web", "api"}),
         # ProNET's text names no postal address.
         ("pronet", {"phone", "email", "web", "portal", "in_person"}, {"letter", "api"}),
     ],

@@ -1,4 +1,4 @@
-// The deadline calculator: show only the facts the chosen kind needs, and move focus to the
+// The deadline calculator and the complaint form: show only the facts the chosen kind needs, and move focus to the
 // error summary so a phone user lands on it instead of the button far below. Without this
 // script every field is shown and the summary still appears at the top of the form.
 (function () {
@@ -14,13 +14,13 @@
   }
 
   function prepare(root) {
-    root.querySelectorAll("#calculator form").forEach(showFieldsFor);
+    root.querySelectorAll("#calculator form, form[data-kind-form]").forEach(showFieldsFor);
     var summary = root.querySelector("#error-summary");
     if (summary) { summary.focus(); }
   }
 
   document.addEventListener("change", function (event) {
-    if (event.target.matches("#calculator [name=kind]")) {
+    if (event.target.matches("#calculator [name=kind], form[data-kind-form] [name=kind]")) {
       showFieldsFor(event.target.form);
     }
   });

@@ -1,0 +1,91 @@
+"""Reads of the customer portal: a customer's own cases, never anyone else's.
+
+Every query is filtered by the customer's provider **and** the customer, so another customer's
+case number, or another provider's, finds nothing (the page answers 404).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Prefetch, Q
+
+from reclamo.complaints.models import Complaint, ComplaintDeadline, ComplaintMessage
+from reclamo.complaints.selectors import cursor_decode, cursor_encode
+from reclamo.customers.models import Customer
+from reclamo.letters.models import Delivery
+
+__all__ = ["CasePage", "TimelineEntry", "case_timeline", "customer_case_get", "customer_case_page"]
+
+
+@dataclass(frozen=True, slots=True)
+class CasePage:
+    items: list[Complaint]
+    next: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    at: datetime
+    kind: str  # "acknowledgement", "message_out", "message_in"
+    item: Any
+
+
+def _current_deadlines() -> Prefetch[Any]:
+    return Prefetch(
+        "deadlines",
+        queryset=ComplaintDeadline.objects.filter(superseded_at__isnull=True).order_by("due_at"),
+        to_attr="current_deadlines",
+    )
+
+
+def customer_case_page(
+    *, customer: Customer, cursor: str | None = None, limit: int = 20
+) -> CasePage:
+    """The customer's cases, newest first, with their current deadlines (two queries at any
+    depth: keyset on (received_at, number), served by the index on the customer column)."""
+    queryset = Complaint.objects.filter(provider_id=customer.provider_id, customer=customer)
+    if cursor:
+        received_at, number = cursor_decode(cursor)
+        queryset = queryset.filter(received_at__lte=received_at).filter(
+            Q(received_at__lt=received_at) | Q(number__lt=number)
+        )
+    rows = list(
+        queryset.order_by("-received_at", "-number").prefetch_related(_current_deadlines())[
+            : limit + 1
+        ]
+    )
+    items = rows[:limit]
+    more = len(rows) > limit
+    return CasePage(
+        items=items,
+        next=cursor_encode(items[-1].received_at, items[-1].number) if more and items else None,
+    )
+
+
+def customer_case_get(*, customer: Customer, number: str) -> Complaint | None:
+    """One of the customer's cases by its number; anyone else's is None."""
+    if "\x00" in number:
+        return None
+    return (
+        Complaint.objects.filter(provider_id=customer.provider_id, customer=customer, number=number)
+        .select_related("provider", "policy_version")
+        .prefetch_related(_current_deadlines())
+        .first()
+    )
+
+
+def case_timeline(*, complaint: Complaint) -> list[TimelineEntry]:
+    """What was sent to the customer about the case (acknowledgements, messages out) and what
+    they wrote (messages in), oldest first: two queries."""
+    entries = [
+        TimelineEntry(at=d.sent_at or d.created_at, kind=d.kind, item=d)
+        for d in Delivery.objects.filter(complaint=complaint)
+    ]
+    entries += [
+        TimelineEntry(at=m.at, kind=f"message_{m.direction}", item=m)
+        for m in ComplaintMessage.objects.filter(complaint=complaint)
+    ]
+    return sorted(entries, key=lambda entry: entry.at)
