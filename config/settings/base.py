@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "reclamo.customers",
     "reclamo.complaints",
     "reclamo.letters",
+    "reclamo.reporting",
     "reclamo.public",
     "reclamo.console",
     "reclamo.api",

@@ -163,6 +163,18 @@ class Complaint(models.Model):
                 condition=Q(status__in=("registered", "in_progress", "waiting_for_customer")),
                 name="complaint_register_open",
             ),
+            # The quality reports count resolutions by when the statement was sent and repairs
+            # by when the service was restored, per provider and period (reclamo.reporting).
+            models.Index(
+                fields=["provider", "statement_sent_at"],
+                condition=Q(statement_sent_at__isnull=False),
+                name="complaint_statement_sent",
+            ),
+            models.Index(
+                fields=["provider", "service_restored_at"],
+                condition=Q(service_restored_at__isnull=False),
+                name="complaint_service_restored",
+            ),
         ]
 
     def __str__(self) -> str:
