@@ -10,6 +10,7 @@ from reclamo.api.complaints import router as complaints_router
 from reclamo.api.deadline_preview import router as deadline_preview_router
 from reclamo.api.errors import JsonParser, install_error_handlers
 from reclamo.api.openapi import ReclamoAPI
+from reclamo.api.reports import router as reports_router
 
 api = ReclamoAPI(
     title="Reclamo API",
@@ -21,6 +22,7 @@ api = ReclamoAPI(
 install_error_handlers(api)
 api.add_router("", deadline_preview_router)
 api.add_router("", complaints_router)
+api.add_router("", reports_router)
 
 
 class WhoAmI(Schema):

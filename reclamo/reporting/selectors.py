@@ -51,7 +51,9 @@ from django.db.models.functions import RowNumber
 from reclamo.complaints.models import Complaint, ComplaintDeadline
 from reclamo.domain.calendar import get_zone
 from reclamo.domain.quality import Period, rate, share
-from reclamo.providers.models import Provider
+from reclamo.errors import ApplicationError
+from reclamo.providers.models import PolicyVersion, Provider
+from reclamo.providers.selectors import policy_in_force
 from reclamo.reporting.models import ReportInput
 
 __all__ = [
@@ -62,6 +64,8 @@ __all__ = [
     "period_bounds",
     "quality_report",
     "report_inputs_list",
+    "report_period",
+    "report_zone",
 ]
 
 RESOLUTION_PERCENTS = (20, 50, 80, 95)
@@ -290,3 +294,29 @@ def report_inputs_list(*, provider: Provider, months: Iterable[date] | None = No
     if months is not None:
         queryset = queryset.filter(month__in=list(months))
     return list(queryset.order_by("month", "measure", "service"))
+
+
+def report_period(*, first: date, last: date) -> Period:
+    """The period asked for, or a 422: reversed, or longer than MAX_PERIOD_DAYS."""
+    if last < first:
+        raise ApplicationError(
+            "period_reversed", "to: the period ends before it starts.", "to", status=422
+        )
+    if (last - first).days + 1 > MAX_PERIOD_DAYS:
+        raise ApplicationError(
+            "period_too_long",
+            f"to: a report covers at most {MAX_PERIOD_DAYS} days.",
+            "to",
+            status=422,
+            params={"days": MAX_PERIOD_DAYS},
+        )
+    return Period(first, last)
+
+
+def report_zone(*, provider: Provider, now: datetime) -> str:
+    """The zone a provider's reports are counted in: that of its procedure in force (T-6)."""
+    try:
+        return policy_in_force(provider=provider, at=now).time_zone
+    except ApplicationError:
+        first = PolicyVersion.objects.filter(provider=provider).order_by("effective_from").first()
+        return first.time_zone if first is not None else "UTC"
