@@ -17,5 +17,6 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("reclamo.accounts.urls")),
     path("console/", include("reclamo.console.urls")),
+    path("", include("reclamo.reporting.urls")),
     path("", include("reclamo.public.urls")),
 )

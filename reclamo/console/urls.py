@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reclamo.console import views
+from reclamo.console import dashboard, views
 
 app_name = "console"
 
@@ -11,4 +11,7 @@ urlpatterns = [
     path("<slug:slug>/register.csv", views.register_export, name="export"),
     path("<slug:slug>/cases/<str:number>/", views.case_page, name="case"),
     path("<slug:slug>/desk/", views.desk_register, name="desk"),
+    path("<slug:slug>/dashboard/", dashboard.dashboard_page, name="dashboard"),
+    path("<slug:slug>/dashboard/quality.csv", dashboard.quality_export_csv, name="quality-csv"),
+    path("<slug:slug>/dashboard/quality.pdf", dashboard.quality_export_pdf, name="quality-pdf"),
 ]
