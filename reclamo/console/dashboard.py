@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
 
 from reclamo.console.access import Console, console_view
@@ -41,9 +42,9 @@ AGE_LABELS = {
 
 
 class DashboardForm(forms.Form):
-    received_from = forms.DateField(label=_("From"), widget=DATE_INPUT, required=False)
-    received_to = forms.DateField(label=_("Until"), widget=DATE_INPUT, required=False)
-    department = forms.ChoiceField(label=_("Department"), required=False)
+    received_from = forms.DateField(label=pgettext_lazy("reports", "From"), widget=DATE_INPUT, required=False)
+    received_to = forms.DateField(label=pgettext_lazy("reports", "Until"), widget=DATE_INPUT, required=False)
+    department = forms.ChoiceField(label=pgettext_lazy("reports", "Department"), required=False)
 
     def __init__(self, *args: Any, console: Console, language: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -126,7 +127,10 @@ def dashboard_page(request: HttpRequest, console: Console) -> HttpResponse:
     charts = {
         "backlog": bar_chart(
             title=gettext("Open cases by department"),
-            description=gettext("Open cases now; the red part of the table shows the overdue ones."),
+            description=gettext(
+                "Open cases now, per department; the table also gives their age and how many "
+                "are overdue."
+            ),
             bars=[Bar(item["name"], item["row"].open, str(item["row"].open)) for item in backlog],
         ),
         "compliance": bar_chart(

@@ -14,6 +14,7 @@ from datetime import timedelta
 from typing import Any
 
 from reclamo.letters.tasks import acknowledgements_sweep
+from reclamo.reporting.tasks import monthly_reports_sweep
 
 
 @dataclass(frozen=True)
@@ -26,4 +27,6 @@ class PeriodicJob:
 PERIODIC_JOBS: tuple[PeriodicJob, ...] = (
     # Acknowledgements whose retry was lost (a worker killed mid-send, a task row lost).
     PeriodicJob("acknowledgements_sweep", acknowledgements_sweep, timedelta(minutes=5)),
+    # Each provider's quality report for the last complete month, mailed once to its admins.
+    PeriodicJob("monthly_reports_sweep", monthly_reports_sweep, timedelta(hours=1)),
 )

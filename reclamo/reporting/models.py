@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ReportInput(models.Model):
@@ -22,13 +23,13 @@ class ReportInput(models.Model):
         "providers.Provider", on_delete=models.PROTECT, related_name="report_inputs"
     )
     # The first day of the month the figure is for.
-    month = models.DateField(_("month"))
-    measure = models.CharField(_("measure"), max_length=20, choices=Measure.choices)
+    month = models.DateField(pgettext_lazy("reports", "month"))
+    measure = models.CharField(pgettext_lazy("reports", "measure"), max_length=20, choices=Measure.choices)
     # The provider's own name of the service ("internet", "tv"); "" for bills.
-    service = models.SlugField(_("service"), max_length=50, blank=True)
-    value = models.PositiveBigIntegerField(_("value"))
-    imported_at = models.DateTimeField(_("imported at"))
-    source = models.CharField(_("source"), max_length=255, blank=True)
+    service = models.SlugField(pgettext_lazy("reports", "service"), max_length=50, blank=True)
+    value = models.PositiveBigIntegerField(pgettext_lazy("reports", "value"))
+    imported_at = models.DateTimeField(pgettext_lazy("reports", "imported at"))
+    source = models.CharField(pgettext_lazy("reports", "source"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("report input")
@@ -51,10 +52,10 @@ class MonthlyReportMail(models.Model):
     provider = models.ForeignKey(
         "providers.Provider", on_delete=models.PROTECT, related_name="monthly_report_mails"
     )
-    month = models.DateField(_("month"))
-    claimed_at = models.DateTimeField(_("claimed at"))
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+    month = models.DateField(pgettext_lazy("reports", "month"))
+    claimed_at = models.DateTimeField(pgettext_lazy("reports", "claimed at"))
+    sent_at = models.DateTimeField(pgettext_lazy("reports", "sent at"), null=True, blank=True)
+    recipients = models.PositiveIntegerField(pgettext_lazy("reports", "recipients"), default=0)
 
     class Meta:
         verbose_name = _("monthly report mail")
