@@ -147,7 +147,9 @@ def _filename(report: QualityReport, extension: str) -> str:
 def quality_report_csv(request: HttpRequest, slug: str, query: Query[PeriodQuery]) -> HttpResponse:
     """The same indicators, one CSV line each: the whole provider, then each department."""
     report = _report(request, slug, query)
-    response = HttpResponse("".join(quality_csv_lines(report)), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        "".join(quality_csv_lines(report)), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{_filename(report, "csv")}"'
     return response
 
@@ -158,7 +160,11 @@ def quality_report_csv(request: HttpRequest, slug: str, query: Query[PeriodQuery
     auth=token_auth,
     summary="Quality indicators as a PDF document",
     openapi_extra={
-        "responses": {200: {"content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}}}
+        "responses": {
+            200: {
+                "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}
+            }
+        }
     },
 )
 def quality_report_pdf(request: HttpRequest, slug: str, query: Query[PeriodQuery]) -> HttpResponse:

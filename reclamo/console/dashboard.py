@@ -14,9 +14,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
 
 from reclamo.console.access import Console, console_view
@@ -42,8 +41,12 @@ AGE_LABELS = {
 
 
 class DashboardForm(forms.Form):
-    received_from = forms.DateField(label=pgettext_lazy("reports", "From"), widget=DATE_INPUT, required=False)
-    received_to = forms.DateField(label=pgettext_lazy("reports", "Until"), widget=DATE_INPUT, required=False)
+    received_from = forms.DateField(
+        label=pgettext_lazy("reports", "From"), widget=DATE_INPUT, required=False
+    )
+    received_to = forms.DateField(
+        label=pgettext_lazy("reports", "Until"), widget=DATE_INPUT, required=False
+    )
     department = forms.ChoiceField(label=pgettext_lazy("reports", "Department"), required=False)
 
     def __init__(self, *args: Any, console: Console, language: str, **kwargs: Any) -> None:
@@ -59,12 +62,16 @@ class DashboardForm(forms.Form):
         """The dates asked for; by default the last three months up to today."""
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
         last = data.get("received_to") or today
-        first = data.get("received_from") or (last.replace(day=1) - timedelta(days=62)).replace(day=1)
+        first = data.get("received_from") or (last.replace(day=1) - timedelta(days=62)).replace(
+            day=1
+        )
         try:
             return report_period(first=first, last=last)
         except ApplicationError as error:
             self.add_error("received_to", error.message)
-            return report_period(first=(today.replace(day=1) - timedelta(days=62)).replace(day=1), last=today)
+            return report_period(
+                first=(today.replace(day=1) - timedelta(days=62)).replace(day=1), last=today
+            )
 
 
 def _period(request: HttpRequest, console: Console) -> tuple[DashboardForm, Period, str | None]:
@@ -73,6 +80,10 @@ def _period(request: HttpRequest, console: Console) -> tuple[DashboardForm, Peri
     period = form.period(today)
     department = form.cleaned_data.get("department") if form.is_bound and form.is_valid() else None
     return form, period, department or None
+
+
+def _channel_label(channel: str) -> str:
+    return str(CHANNEL_LABELS.get(channel, channel))  # type: ignore[call-overload]
 
 
 def _percent(within: int, sent: int) -> float:
@@ -92,14 +103,16 @@ def dashboard_page(request: HttpRequest, console: Console) -> HttpResponse:
         department=department,
         at_risk=AT_RISK,
     )
-    names = {d.slug: str(localized(console.policy, d.name, language)) for d in console.policy.departments}
+    names = {
+        d.slug: str(localized(console.policy, d.name, language)) for d in console.policy.departments
+    }
     register = reverse("console:register", args=[console.provider.slug])
     dates = {"received_from": period.first.isoformat(), "received_to": period.last.isoformat()}
 
     def drill(**query: str) -> str:
         return f"{register}?{urlencode({k: v for k, v in query.items() if v})}"
 
-    backlog = [
+    backlog: list[dict[str, Any]] = [
         {
             "name": names.get(row.department, row.department),
             "row": row,
@@ -109,19 +122,25 @@ def dashboard_page(request: HttpRequest, console: Console) -> HttpResponse:
         }
         for row in board.backlog
     ]
-    compliance = [
-        {"month": item.month, "sent": item.sent, "within": item.within,
-         "percent": _percent(item.within, item.sent)}
+    compliance: list[dict[str, Any]] = [
+        {
+            "month": item.month,
+            "sent": item.sent,
+            "within": item.within,
+            "percent": _percent(item.within, item.sent),
+        }
         for item in board.compliance
     ]
-    channels = [
-        {"label": str(CHANNEL_LABELS.get(channel, channel)), "count": n,  # type: ignore[call-overload]
-         "url": drill(channel=channel, department=department or "", **dates)}
+    channels: list[dict[str, Any]] = [
+        {
+            "label": _channel_label(channel),
+            "count": n,
+            "url": drill(channel=channel, department=department or "", **dates),
+        }
         for channel, n in board.channels.items()
     ]
     refusals = [
-        {"label": str(CHANNEL_LABELS.get(channel, channel)), "count": n}  # type: ignore[call-overload]
-        for channel, n in board.refusals.items()
+        {"label": _channel_label(channel), "count": n} for channel, n in board.refusals.items()
     ]
     total = board.quality.total
     charts = {
@@ -135,10 +154,16 @@ def dashboard_page(request: HttpRequest, console: Console) -> HttpResponse:
         ),
         "compliance": bar_chart(
             title=gettext("Deadline compliance per month"),
-            description=gettext("Share of written answers sent by the deadline, per month of sending."),
+            description=gettext(
+                "Share of written answers sent by the deadline, per month of sending."
+            ),
             bars=[
-                Bar(f"{item['month']:%Y-%m}", item["percent"], f"{item['percent']} %",
-                    "" if item["percent"] >= 90 else "warn")
+                Bar(
+                    f"{item['month']:%Y-%m}",
+                    item["percent"],
+                    f"{item['percent']} %",
+                    "" if item["percent"] >= 90 else "warn",
+                )
                 for item in compliance
             ],
             scale=100,
@@ -149,7 +174,7 @@ def dashboard_page(request: HttpRequest, console: Console) -> HttpResponse:
             bars=[Bar(item["label"], item["count"], str(item["count"])) for item in channels],
         ),
     }
-    query = {k: v for k, v in request.GET.items() if k in form.fields and v}
+    query: dict[str, str] = {k: str(v) for k, v in request.GET.items() if k in form.fields and v}
     context = {
         "console_page": "dashboard",
         "provider": console.provider,
@@ -189,9 +214,13 @@ def _report_for_export(request: HttpRequest, console: Console) -> Any:
 @console_view
 def quality_export_csv(request: HttpRequest, console: Console) -> HttpResponse:
     report = _report_for_export(request, console)
-    response = HttpResponse("".join(quality_csv_lines(report)), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        "".join(quality_csv_lines(report)), content_type="text/csv; charset=utf-8"
+    )
     label = report.period.label.replace("/", "_")
-    response["Content-Disposition"] = f'attachment; filename="quality-{console.provider.slug}-{label}.csv"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="quality-{console.provider.slug}-{label}.csv"'
+    )
     return response
 
 
@@ -200,11 +229,15 @@ def quality_export_csv(request: HttpRequest, console: Console) -> HttpResponse:
 def quality_export_pdf(request: HttpRequest, console: Console) -> HttpResponse:
     report = _report_for_export(request, console)
     language = get_language()
-    names = {d.slug: str(localized(console.policy, d.name, language)) for d in console.policy.departments}
+    names = {
+        d.slug: str(localized(console.policy, d.name, language)) for d in console.policy.departments
+    }
     response = HttpResponse(
         quality_pdf(report, provider_name=console.provider.name, department_names=names),
         content_type="application/pdf",
     )
     label = report.period.label.replace("/", "_")
-    response["Content-Disposition"] = f'attachment; filename="quality-{console.provider.slug}-{label}.pdf"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="quality-{console.provider.slug}-{label}.pdf"'
+    )
     return response

@@ -25,7 +25,9 @@ class Bar:
     tone: str = ""  # "", "warn" or "bad"
 
 
-def bar_chart(*, title: str, description: str, bars: Sequence[Bar], scale: float | None = None) -> SafeString:
+def bar_chart(
+    *, title: str, description: str, bars: Sequence[Bar], scale: float | None = None
+) -> SafeString:
     """Horizontal bars, one row each: the label above its bar, the value after it. ``scale``
     is the value of a full-width bar (default: the largest value)."""
     chart_id = f"chart-{next(_ids)}"
@@ -35,8 +37,16 @@ def bar_chart(*, title: str, description: str, bars: Sequence[Bar], scale: float
     parts = [
         format_html(
             '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-t {}-d" '
-            'xmlns="http://www.w3.org/2000/svg"><title id="{}-t">{}</title><desc id="{}-d">{}</desc>',
-            WIDTH, height, chart_id, chart_id, chart_id, title, chart_id, description,
+            'xmlns="http://www.w3.org/2000/svg">'
+            '<title id="{}-t">{}</title><desc id="{}-d">{}</desc>',
+            WIDTH,
+            height,
+            chart_id,
+            chart_id,
+            chart_id,
+            title,
+            chart_id,
+            description,
         )
     ]
     for index, bar in enumerate(bars):
@@ -47,13 +57,20 @@ def bar_chart(*, title: str, description: str, bars: Sequence[Bar], scale: float
                 '<text x="0" y="{}">{}</text>'
                 '<rect class="bar {}" x="0" y="{}" width="{}" height="{}" rx="2"></rect>'
                 '<text x="{}" y="{}">{}</text>',
-                y + 12, bar.label, bar.tone, y + 16, max(width, 1), BAR,
-                width + 6, y + 28, bar.text,
+                y + 12,
+                bar.label,
+                bar.tone,
+                y + 16,
+                max(width, 1),
+                BAR,
+                width + 6,
+                y + 28,
+                bar.text,
             )
         )
     if not bars:
         parts.append(format_html('<text x="0" y="20">{}</text>', "—"))
-    parts.append(mark_safe("</svg>"))  # noqa: S308 - a constant
+    parts.append(mark_safe("</svg>"))
     return mark_safe("".join(str(part) for part in parts))  # noqa: S308 - every part escaped
 
 

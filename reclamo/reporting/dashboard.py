@@ -110,7 +110,9 @@ def dashboard_read(
     compliance = [
         MonthCompliance(month=row["month"].date(), sent=row["sent"], within=row["within"])
         for row in cases.filter(statement_sent_at__gte=start, statement_sent_at__lt=end)
-        .annotate(due=Subquery(term), month=TruncMonth("statement_sent_at", tzinfo=get_zone(time_zone)))
+        .annotate(
+            due=Subquery(term), month=TruncMonth("statement_sent_at", tzinfo=get_zone(time_zone))
+        )
         .values("month")
         .annotate(
             sent=Count("pk"),

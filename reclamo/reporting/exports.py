@@ -96,7 +96,9 @@ def indicator_figures(indicators: Indicators, report: QualityReport | None = Non
     """The indicators in the order they are published; ``report`` adds the rates (the whole
     provider's only: lines and bills are not kept per department)."""
     figures = [
-        Figure("complaints_received", _("Complaints received"), str(indicators.complaints_received)),
+        Figure(
+            "complaints_received", _("Complaints received"), str(indicators.complaints_received)
+        ),
         Figure(
             "complaints_resolved",
             _("Complaints resolved (written answer sent)"),
@@ -119,7 +121,8 @@ def indicator_figures(indicators: Indicators, report: QualityReport | None = Non
             indicators.within_term_share,
         ),
         Figure(
-            "fault_reports_received", _("Fault reports received"),
+            "fault_reports_received",
+            _("Fault reports received"),
             str(indicators.fault_reports_received),
         ),
         Figure(
@@ -184,7 +187,9 @@ def quality_csv_lines(report: QualityReport) -> Iterator[str]:
             yield line(*period, department, figure.key, figure.value or "", figure.label)
 
 
-def quality_pdf(report: QualityReport, *, provider_name: str, department_names: dict[str, str]) -> bytes:
+def quality_pdf(
+    report: QualityReport, *, provider_name: str, department_names: dict[str, str]
+) -> bytes:
     """The report as a PDF document (WeasyPrint), in the active language."""
     from weasyprint import HTML  # heavy: imported where a PDF is made
 

@@ -58,14 +58,15 @@ def _row(values: Mapping[str, object], where: str, problems: list[str]) -> Input
         first = date(int(match[1]), int(match[2]), 1)
     else:
         problems.append(
-            f"{where}: month: " + _("%(value)r is not a month; write it as YYYY-MM.")
-            % {"value": month}
+            f"{where}: month: "
+            + _("%(value)r is not a month; write it as YYYY-MM.") % {"value": month}
         )
     measure = str(values.get("measure") or "").strip()
     if measure not in MEASURES:
         problems.append(
             f"{where}: measure: "
-            + _("%(value)r is not a measure; use active_lines or bills_issued.") % {"value": measure}
+            + _("%(value)r is not a measure; use active_lines or bills_issued.")
+            % {"value": measure}
         )
     service = str(values.get("service") or "").strip()
     if measure == "active_lines" and not _SERVICE.fullmatch(service):
@@ -74,7 +75,9 @@ def _row(values: Mapping[str, object], where: str, problems: list[str]) -> Input
             + _("active lines need the service they are for, e.g. internet (a-z, 0-9, - or _).")
         )
     if measure == "bills_issued" and service:
-        problems.append(f"{where}: service: " + _("bills issued are counted for all services; leave it empty."))
+        problems.append(
+            f"{where}: service: " + _("bills issued are counted for all services; leave it empty.")
+        )
     raw = values.get("value")
     value = None
     text = str(raw if raw is not None else "").strip()
@@ -84,7 +87,8 @@ def _row(values: Mapping[str, object], where: str, problems: list[str]) -> Input
         value = int(text)
     if value is None or not 0 <= value <= MAX_VALUE:
         problems.append(
-            f"{where}: value: " + _("%(value)r is not a whole number of 0 or more.") % {"value": text}
+            f"{where}: value: "
+            + _("%(value)r is not a whole number of 0 or more.") % {"value": text}
         )
     if len(problems) > found or first is None or value is None:
         return None
@@ -100,7 +104,8 @@ def _checked(rows: list[tuple[str, InputRow | None]], problems: list[str]) -> li
         if key in seen:
             problems.append(
                 f"{where}: month: "
-                + _("the same month, measure and service is already on %(line)s.") % {"line": seen[key]}
+                + _("the same month, measure and service is already on %(line)s.")
+                % {"line": seen[key]}
             )
         seen[key] = where
     if problems:
@@ -115,8 +120,10 @@ def report_inputs_read_csv(*, text: str, source: str) -> list[InputRow]:
     missing = [name for name in COLUMNS if name not in header]
     if missing:
         raise InputsInvalid(
-            [f"{source}:1: {missing[0]}: " + _("the header must be %(columns)s.")
-             % {"columns": ",".join(COLUMNS)}]
+            [
+                f"{source}:1: {missing[0]}: "
+                + _("the header must be %(columns)s.") % {"columns": ",".join(COLUMNS)}
+            ]
         )
     reader.fieldnames = header
     problems: list[str] = []
@@ -124,7 +131,9 @@ def report_inputs_read_csv(*, text: str, source: str) -> list[InputRow]:
     for values in reader:
         where = f"{source}:{reader.line_num}"
         if len(rows) >= MAX_ROWS:
-            problems.append(f"{where}: month: " + _("at most %(count)d rows per file.") % {"count": MAX_ROWS})
+            problems.append(
+                f"{where}: month: " + _("at most %(count)d rows per file.") % {"count": MAX_ROWS}
+            )
             break
         rows.append((where, _row(values, where, problems)))
     return _checked(rows, problems)
@@ -133,5 +142,8 @@ def report_inputs_read_csv(*, text: str, source: str) -> list[InputRow]:
 def report_inputs_read_items(*, items: Iterable[Mapping[str, object]]) -> list[InputRow]:
     """The rows of the API's ``items``; the place of a problem is ``items[N]``."""
     problems: list[str] = []
-    rows = [(f"items[{index}]", _row(values, f"items[{index}]", problems)) for index, values in enumerate(items)]
+    rows = [
+        (f"items[{index}]", _row(values, f"items[{index}]", problems))
+        for index, values in enumerate(items)
+    ]
     return _checked(rows, problems)

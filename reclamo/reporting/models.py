@@ -24,7 +24,9 @@ class ReportInput(models.Model):
     )
     # The first day of the month the figure is for.
     month = models.DateField(pgettext_lazy("reports", "month"))
-    measure = models.CharField(pgettext_lazy("reports", "measure"), max_length=20, choices=Measure.choices)
+    measure = models.CharField(
+        pgettext_lazy("reports", "measure"), max_length=20, choices=Measure.choices
+    )
     # The provider's own name of the service ("internet", "tv"); "" for bills.
     service = models.SlugField(pgettext_lazy("reports", "service"), max_length=50, blank=True)
     value = models.PositiveBigIntegerField(pgettext_lazy("reports", "value"))

@@ -57,8 +57,8 @@ from reclamo.providers.selectors import policy_in_force
 from reclamo.reporting.models import ReportInput
 
 __all__ = [
-    "RESOLUTION_PERCENTS",
     "REPAIR_PERCENTS",
+    "RESOLUTION_PERCENTS",
     "Indicators",
     "QualityReport",
     "period_bounds",
@@ -225,9 +225,7 @@ def quality_report(
         .values("department")
         .annotate(
             n=Count("pk"),
-            within=Count(
-                "pk", filter=Q(due__isnull=True) | Q(statement_sent_at__lte=F("due"))
-            ),
+            within=Count("pk", filter=Q(due__isnull=True) | Q(statement_sent_at__lte=F("due"))),
         )
         .order_by()
     )
@@ -237,9 +235,7 @@ def quality_report(
             indicators.within_term += row["within"]
     if total.complaints_resolved:
         _assign_percentiles(
-            _ranked(
-                resolved_cases, F("statement_sent_at") - F("received_at"), RESOLUTION_PERCENTS
-            ),
+            _ranked(resolved_cases, F("statement_sent_at") - F("received_at"), RESOLUTION_PERCENTS),
             RESOLUTION_PERCENTS,
             total,
             departments,
@@ -253,9 +249,9 @@ def quality_report(
     )
     rows = _ranked(repaired, F("service_restored_at") - F("received_at"), REPAIR_PERCENTS)
     _assign_percentiles(rows, REPAIR_PERCENTS, total, departments, "repair")
-    for row in rows:
-        total.fault_reports_repaired = row[3]
-        departments[row[0]].fault_reports_repaired = row[5]
+    for department_slug, _duration, _rank, n_all, _rank_dep, n_dep in rows:
+        total.fault_reports_repaired = n_all
+        departments[department_slug].fault_reports_repaired = n_dep
 
     lines, bills = _inputs(provider, period)
     return QualityReport(
@@ -289,7 +285,9 @@ def _inputs(provider: Provider, period: Period) -> tuple[Decimal | None, int | N
     return average, issued
 
 
-def report_inputs_list(*, provider: Provider, months: Iterable[date] | None = None) -> list[ReportInput]:
+def report_inputs_list(
+    *, provider: Provider, months: Iterable[date] | None = None
+) -> list[ReportInput]:
     queryset = ReportInput.objects.filter(provider=provider)
     if months is not None:
         queryset = queryset.filter(month__in=list(months))

@@ -121,6 +121,8 @@ def monthly_reports_send(*, now: datetime) -> int:
             # Left claimed and unsent: a run after CLAIM_TIMEOUT tries again.
             logger.exception("monthly report of %s for %s not sent", provider.slug, period.label)
             continue
-        MonthlyReportMail.objects.filter(pk=mail.pk).update(sent_at=timezone.now(), recipients=count)
+        MonthlyReportMail.objects.filter(pk=mail.pk).update(
+            sent_at=timezone.now(), recipients=count
+        )
         sent += 1 if count else 0
     return sent

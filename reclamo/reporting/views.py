@@ -32,7 +32,8 @@ def quality_page(request: HttpRequest, slug: str) -> HttpResponse:
     ]
     columns = [indicator_figures(report.total, report) for report in reports]
     rows = [
-        (figures[0].label, [figure.shown for figure in figures]) for figures in zip(*columns, strict=True)
+        (figures[0].label, [figure.shown for figure in figures])
+        for figures in zip(*columns, strict=True)
     ]
     return render(
         request,

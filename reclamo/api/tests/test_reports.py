@@ -24,11 +24,21 @@ def pronet_api(bundled_providers):  # type: ignore[no-untyped-def]
 def test_the_answer_has_the_shape_of_api_md(pronet_api) -> None:  # type: ignore[no-untyped-def]
     provider = pronet_api.provider
     received = local(2026, 7, 1, 9)
-    case_create(provider, received_at=received, statement_sent_at=received + timedelta(hours=30),
-                resolution_due=received + timedelta(days=30))
-    case_create(provider, received_at=received, kind="fault_report", treated_as="fault_report",
-                department="technical", fault_validity="valid",
-                service_restored_at=received + timedelta(hours=20))
+    case_create(
+        provider,
+        received_at=received,
+        statement_sent_at=received + timedelta(hours=30),
+        resolution_due=received + timedelta(days=30),
+    )
+    case_create(
+        provider,
+        received_at=received,
+        kind="fault_report",
+        treated_as="fault_report",
+        department="technical",
+        fault_validity="valid",
+        service_restored_at=received + timedelta(hours=20),
+    )
     answer = pronet_api.client.get(
         QUALITY.format(slug="pronet"), {"from": "2026-07-01", "to": "2026-09-30"}
     )
@@ -79,8 +89,9 @@ def test_another_provider_is_404_and_no_token_401(pronet_api) -> None:  # type: 
 
 def test_csv_and_pdf_exports(pronet_api) -> None:  # type: ignore[no-untyped-def]
     received = local(2026, 7, 1, 9)
-    case_create(pronet_api.provider, received_at=received,
-                statement_sent_at=received + timedelta(hours=30))
+    case_create(
+        pronet_api.provider, received_at=received, statement_sent_at=received + timedelta(hours=30)
+    )
     query = {"from": "2026-07-01", "to": "2026-09-30"}
     answer = pronet_api.client.get(QUALITY.format(slug="pronet") + ".csv", query)
     assert answer.status_code == 200
@@ -95,17 +106,21 @@ def test_csv_and_pdf_exports(pronet_api) -> None:  # type: ignore[no-untyped-def
 
 def test_inputs_are_imported_all_or_nothing(pronet_api) -> None:  # type: ignore[no-untyped-def]
     url = "/api/v1/providers/pronet/reports/inputs"
-    good = {"items": [
-        {"month": "2026-07", "measure": "active_lines", "service": "internet", "value": 1000},
-        {"month": "2026-07", "measure": "bills_issued", "value": 900},
-    ]}
+    good = {
+        "items": [
+            {"month": "2026-07", "measure": "active_lines", "service": "internet", "value": 1000},
+            {"month": "2026-07", "measure": "bills_issued", "value": 900},
+        ]
+    }
     answer = pronet_api.client.post(url, json.dumps(good), content_type="application/json")
     assert answer.status_code == 200, answer.content
     assert answer.json() == {"imported": 2}
-    bad = {"items": [
-        {"month": "2026-08", "measure": "active_lines", "service": "internet", "value": 1},
-        {"month": "2026-13", "measure": "lines", "value": -1},
-    ]}
+    bad = {
+        "items": [
+            {"month": "2026-08", "measure": "active_lines", "service": "internet", "value": 1},
+            {"month": "2026-13", "measure": "lines", "value": -1},
+        ]
+    }
     answer = pronet_api.client.post(url, json.dumps(bad), content_type="application/json")
     assert answer.status_code == 422
     message = answer.json()["error"]["message"]

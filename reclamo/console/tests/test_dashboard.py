@@ -19,14 +19,23 @@ def _register(provider, count: int) -> None:  # type: ignore[no-untyped-def]
     now = timezone.now()
     for index in range(count):
         received = now - timedelta(days=index * 3 + 1)
-        case_create(provider, received_at=received, channel=("web", "email")[index % 2],
-                    department=("commercial", "technical")[index % 2],
-                    resolution_due=received + timedelta(days=2))
-        case_create(provider, received_at=received, statement_sent_at=received + timedelta(hours=5),
-                    resolution_due=received + timedelta(days=30))
+        case_create(
+            provider,
+            received_at=received,
+            channel=("web", "email")[index % 2],
+            department=("commercial", "technical")[index % 2],
+            resolution_due=received + timedelta(days=2),
+        )
+        case_create(
+            provider,
+            received_at=received,
+            statement_sent_at=received + timedelta(hours=5),
+            resolution_due=received + timedelta(days=30),
+        )
     case_create(provider, received_at=now - timedelta(days=2), status="deemed_upheld")
-    IntakeRecord.objects.create(provider=provider, channel="phone", received_at=now - timedelta(days=1),
-                                outcome="refused")
+    IntakeRecord.objects.create(
+        provider=provider, channel="phone", received_at=now - timedelta(days=1), outcome="refused"
+    )
 
 
 def test_the_dashboard_shows_the_backlog_and_links_to_the_register(staff_client, pronet) -> None:  # type: ignore[no-untyped-def]
@@ -52,7 +61,9 @@ def test_a_department_filter(staff_client, pronet) -> None:  # type: ignore[no-u
     assert page.context["open_total"] == 2
 
 
-def test_the_query_count_does_not_grow_with_the_register(staff_client, pronet, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_the_query_count_does_not_grow_with_the_register(
+    staff_client, pronet, django_assert_num_queries
+) -> None:  # type: ignore[no-untyped-def]
     _register(pronet, 1)
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -80,7 +91,9 @@ def test_bad_dates_show_a_form_error_not_a_failure(staff_client) -> None:  # typ
     assert page.context["form"].errors
 
 
-@pytest.mark.parametrize(("suffix", "start"), [("quality.csv", b"period_from"), ("quality.pdf", b"%PDF")])
+@pytest.mark.parametrize(
+    ("suffix", "start"), [("quality.csv", b"period_from"), ("quality.pdf", b"%PDF")]
+)
 def test_the_exports(staff_client, pronet, suffix, start) -> None:  # type: ignore[no-untyped-def]
     _register(pronet, 2)
     answer = staff_client.get(f"/en/console/pronet/dashboard/{suffix}")

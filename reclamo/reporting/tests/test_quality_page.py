@@ -14,7 +14,9 @@ def test_the_page_shows_the_last_four_quarters_in_every_language(pronet, client)
     today = timezone.now().astimezone(BUCHAREST).date()
     last = last_complete_quarters(today, 4)[0]
     received = datetime.combine(last.first + timedelta(days=3), time(9), tzinfo=BUCHAREST)
-    case_create(pronet, received_at=received, statement_sent_at=received + timedelta(hours=12, minutes=30))
+    case_create(
+        pronet, received_at=received, statement_sent_at=received + timedelta(hours=12, minutes=30)
+    )
     for language, words in (
         ("ro", "Calitatea soluționării reclamațiilor"),
         ("en", "Quality of complaint handling"),
@@ -34,6 +36,8 @@ def test_a_procedure_without_the_switch_has_no_page(bundled_providers, client) -
     assert client.get("/sk/p/nobody/quality/").status_code == 404
 
 
-def test_the_page_costs_the_same_queries_with_more_cases(pronet, client, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_the_page_costs_the_same_queries_with_more_cases(
+    pronet, client, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
     with django_assert_max_num_queries(30):
         assert client.get("/en/p/pronet/quality/").status_code == 200

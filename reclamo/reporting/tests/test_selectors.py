@@ -29,32 +29,58 @@ def register(pronet, unitel):  # type: ignore[no-untyped-def]
     # Complaints. C1 and C2 take 10 h each (a tie); C3 30 h 15 min, late for its first deadline
     # but within the extended one; C4 was received in June and resolved in July, late.
     c1 = local(2026, 7, 1, 0, 30)  # the period's first half hour
-    case_create(pronet, received_at=c1, statement_sent_at=c1 + 10 * H,
-                resolution_due=c1 + timedelta(days=30))
+    case_create(
+        pronet,
+        received_at=c1,
+        statement_sent_at=c1 + 10 * H,
+        resolution_due=c1 + timedelta(days=30),
+    )
     c2 = local(2026, 7, 2, 10)
-    case_create(pronet, received_at=c2, statement_sent_at=c2 + 10 * H,
-                resolution_due=c2 + timedelta(days=30))
+    case_create(
+        pronet,
+        received_at=c2,
+        statement_sent_at=c2 + 10 * H,
+        resolution_due=c2 + timedelta(days=30),
+    )
     c3 = local(2026, 7, 5, 10)
-    case_create(pronet, received_at=c3, statement_sent_at=c3 + timedelta(hours=30, minutes=15),
-                resolution_due=c3 + timedelta(hours=24), extended_due=c3 + timedelta(days=60))
+    case_create(
+        pronet,
+        received_at=c3,
+        statement_sent_at=c3 + timedelta(hours=30, minutes=15),
+        resolution_due=c3 + timedelta(hours=24),
+        extended_due=c3 + timedelta(days=60),
+    )
     c4 = local(2026, 6, 20, 10)
-    case_create(pronet, received_at=c4, statement_sent_at=local(2026, 7, 10, 10),
-                resolution_due=c4 + timedelta(days=15), department="technical")
+    case_create(
+        pronet,
+        received_at=c4,
+        statement_sent_at=local(2026, 7, 10, 10),
+        resolution_due=c4 + timedelta(days=15),
+        department="technical",
+    )
     # C5 the period's last half hour, open; C6 just after, C8 just before: not in the period.
     case_create(pronet, received_at=local(2026, 9, 30, 23, 30), department="technical")
     case_create(pronet, received_at=local(2026, 10, 1, 0, 10))
     case_create(pronet, received_at=local(2026, 6, 30, 23, 59))
     # C7: a bill complaint received in July, answered in October.
-    case_create(pronet, received_at=local(2026, 7, 15, 9), category="billing",
-                statement_sent_at=local(2026, 10, 2, 9))
+    case_create(
+        pronet,
+        received_at=local(2026, 7, 15, 9),
+        category="billing",
+        statement_sent_at=local(2026, 10, 2, 9),
+    )
 
     # Fault reports (department "technical"): F1 4 h 15 min, F2 not assessed yet (valid) 2 h,
     # F3 caused by the customer, F4 found invalid, F5 repaired in October, F6 a phone complaint
     # treated as a fault report (UN-1) 46 h 30 min, F7 20 h, F8 3 h.
     def fault(received, validity, repair):  # type: ignore[no-untyped-def]
         return case_create(
-            pronet, received_at=received, kind="fault_report", treated_as="fault_report",
-            department="technical", fault_validity=validity,
+            pronet,
+            received_at=received,
+            kind="fault_report",
+            treated_as="fault_report",
+            department="technical",
+            fault_validity=validity,
             service_restored_at=received + repair if isinstance(repair, timedelta) else repair,
         )
 
@@ -82,7 +108,10 @@ def test_worked_example_complaints(register) -> None:  # type: ignore[no-untyped
     assert total.complaints_resolved == 4
     # p20: rank ⌈0.8⌉ = 1 → 10; p50: rank 2 → 10; p80: ⌈3.2⌉ = 4 → 480; p95: ⌈3.8⌉ = 4 → 480.
     assert _percentiles(total.resolution) == {
-        20: Decimal("10.0"), 50: Decimal("10.0"), 80: Decimal("480.0"), 95: Decimal("480.0")
+        20: Decimal("10.0"),
+        50: Decimal("10.0"),
+        80: Decimal("480.0"),
+        95: Decimal("480.0"),
     }
     # Within term: C1, C2, C3 (extended deadline); C4 was late: 3 of 4.
     assert total.within_term_share == "0.75"
@@ -94,7 +123,10 @@ def test_worked_example_per_department(register) -> None:  # type: ignore[no-unt
     commercial, technical = departments["commercial"], departments["technical"]
     # Commercial resolved C1, C2, C3 (10, 10, 30.25 h): ranks 1, 2, ⌈2.4⌉ = 3, ⌈2.85⌉ = 3.
     assert _percentiles(commercial.resolution) == {
-        20: Decimal("10.0"), 50: Decimal("10.0"), 80: Decimal("30.3"), 95: Decimal("30.3")
+        20: Decimal("10.0"),
+        50: Decimal("10.0"),
+        80: Decimal("30.3"),
+        95: Decimal("30.3"),
     }
     assert commercial.within_term_share == "1.00"
     assert commercial.complaints_received == 4
@@ -119,8 +151,12 @@ def test_worked_example_fault_reports(register) -> None:  # type: ignore[no-unty
 def test_rates_from_the_imported_inputs(register) -> None:  # type: ignore[no-untyped-def]
     def figure(month: int, measure: str, service: str, value: int) -> None:
         ReportInput.objects.create(
-            provider=register, month=date(2026, month, 1), measure=measure, service=service,
-            value=value, imported_at=local(2026, 10, 1),
+            provider=register,
+            month=date(2026, month, 1),
+            measure=measure,
+            service=service,
+            value=value,
+            imported_at=local(2026, 10, 1),
         )
 
     figure(7, "active_lines", "internet", 900)

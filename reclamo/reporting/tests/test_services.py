@@ -29,7 +29,7 @@ def test_each_provider_is_mailed_its_last_month_once(pronet) -> None:  # type: i
     assert message.to == ["sef@pronet.example"]
     assert "2026-07" in message.subject
     assert "raport" in message.subject  # in the procedure's language (Romanian)
-    [(name, content, kind)] = message.attachments
+    [(name, content, _kind)] = message.attachments
     assert name == "report-pronet-2026-07.pdf" and content.startswith(b"%PDF")
     sent = MonthlyReportMail.objects.get(provider=pronet)
     assert sent.month == date(2026, 7, 1) and sent.recipients == 1
@@ -74,11 +74,14 @@ def test_the_csv_import_stores_and_replaces(pronet, tmp_path: Path) -> None:  # 
     good.write_text("month,measure,service,value\n2026-07,bills_issued,,950\n", encoding="utf-8")
     call_command("import_report_inputs", "pronet", str(good), stdout=_Buffer())
     assert dict(ReportInput.objects.values_list("measure", "value")) == {
-        "active_lines": 12000, "bills_issued": 950
+        "active_lines": 12000,
+        "bills_issued": 950,
     }
 
 
-def test_the_csv_import_refuses_a_missing_file_and_an_unknown_provider(pronet, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_csv_import_refuses_a_missing_file_and_an_unknown_provider(
+    pronet, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(CommandError, match="no such file"):
         call_command("import_report_inputs", "pronet", str(tmp_path / "none.csv"))
     with pytest.raises(CommandError, match="No provider"):
