@@ -8,14 +8,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, F, Min, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
 from django.db.models.functions import TruncMonth
 
 from reclamo.complaints.models import Complaint, ComplaintDeadline, IntakeRecord
 from reclamo.domain.calendar import get_zone
 from reclamo.domain.quality import Period
 from reclamo.providers.models import Provider
-from reclamo.reporting.selectors import QualityReport, period_bounds, quality_report
+from reclamo.reporting.selectors import (
+    QualityReport,
+    late_deadline,
+    period_bounds,
+    quality_report,
+)
 
 OPEN_STATUSES = ("registered", "in_progress", "waiting_for_customer")
 # Age of an open case since receipt: up to 7 days, 8–30, 31–90, older.
@@ -58,6 +63,7 @@ def _backlog(
         cases = cases.filter(department=department)
     nearest = (
         ComplaintDeadline.objects.filter(complaint=OuterRef("pk"), superseded_at__isnull=True)
+        .order_by()
         .values("complaint")
         .annotate(first=Min("due_at"))
         .values("first")
@@ -67,14 +73,14 @@ def _backlog(
         condition = Q(received_at__lte=now - timedelta(days=low)) if low else Q()
         if high is not None:
             condition &= Q(received_at__gt=now - timedelta(days=high + 1))
-        ages[name] = Count("pk", filter=condition)
+        ages[name] = Count("department", filter=condition)
     rows = (
         cases.annotate(nearest=Subquery(nearest))
         .values("department")
         .annotate(
-            open=Count("pk"),
-            overdue=Count("pk", filter=Q(nearest__lt=now)),
-            at_risk=Count("pk", filter=Q(nearest__gte=now, nearest__lt=now + at_risk)),
+            open=Count("*"),
+            overdue=Count("department", filter=Q(nearest__lt=now)),
+            at_risk=Count("department", filter=Q(nearest__gte=now, nearest__lt=now + at_risk)),
             **{f"age_{name}": count for name, count in ages.items()},
         )
         .order_by("department")
@@ -104,26 +110,26 @@ def dashboard_read(
     cases = Complaint.objects.filter(provider=provider)
     if department:
         cases = cases.filter(department=department)
-    term = ComplaintDeadline.objects.filter(
-        complaint=OuterRef("pk"), clock="resolution", superseded_at__isnull=True
-    ).values("due_at")[:1]
     compliance = [
-        MonthCompliance(month=row["month"].date(), sent=row["sent"], within=row["within"])
+        MonthCompliance(
+            month=row["month"].date(), sent=row["sent"], within=row["sent"] - row["late_n"]
+        )
         for row in cases.filter(statement_sent_at__gte=start, statement_sent_at__lt=end)
         .annotate(
-            due=Subquery(term), month=TruncMonth("statement_sent_at", tzinfo=get_zone(time_zone))
+            late=Exists(late_deadline()),
+            month=TruncMonth("statement_sent_at", tzinfo=get_zone(time_zone)),
         )
         .values("month")
         .annotate(
-            sent=Count("pk"),
-            within=Count("pk", filter=Q(due__isnull=True) | Q(statement_sent_at__lte=F("due"))),
+            sent=Count("*"),
+            late_n=Count("department", filter=Q(late=True)),
         )
         .order_by("month")
     ]
     received = (
         cases.filter(received_at__gte=start, received_at__lt=end)
         .values("channel")
-        .annotate(n=Count("pk"), deemed=Count("pk", filter=Q(status="deemed_upheld")))
+        .annotate(n=Count("*"), deemed=Count("department", filter=Q(status="deemed_upheld")))
         .order_by("channel")
     )
     channels, deemed = {}, 0
@@ -135,7 +141,7 @@ def dashboard_read(
             provider=provider, outcome="refused", received_at__gte=start, received_at__lt=end
         )
         .values("channel")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .order_by("channel")
         .values_list("channel", "n")
     )

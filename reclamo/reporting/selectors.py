@@ -35,12 +35,12 @@ from typing import Any
 from django.db.models import (
     Count,
     DurationField,
+    Exists,
     ExpressionWrapper,
     F,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
     Value,
     Window,
@@ -135,6 +135,17 @@ def _valid_fault() -> Q:
     )
 
 
+def late_deadline() -> QuerySet[ComplaintDeadline]:
+    """The current resolution deadline of the outer case if its statement was sent after it
+    (one EXISTS per case: a case without a resolution deadline missed no term)."""
+    return ComplaintDeadline.objects.filter(
+        complaint=OuterRef("pk"),
+        clock="resolution",
+        superseded_at__isnull=True,
+        due_at__lt=OuterRef("statement_sent_at"),
+    ).order_by()
+
+
 def _ranked(
     queryset: QuerySet[Complaint], duration: Any, percents: Iterable[int]
 ) -> list[tuple[str, timedelta, int, int, int, int]]:
@@ -143,14 +154,14 @@ def _ranked(
     percents = tuple(percents)
     ranked = queryset.annotate(
         duration=ExpressionWrapper(duration, output_field=DurationField()),
-        rank_all=Window(RowNumber(), order_by=[F("duration").asc(), F("pk").asc()]),
-        n_all=Window(Count("pk"), output_field=BigIntegerField()),
+        rank_all=Window(RowNumber(), order_by=[F("duration").asc()]),
+        n_all=Window(Count("*"), output_field=BigIntegerField()),
         rank_dep=Window(
             RowNumber(),
             partition_by=[F("department")],
-            order_by=[F("duration").asc(), F("pk").asc()],
+            order_by=[F("duration").asc()],
         ),
-        n_dep=Window(Count("pk"), partition_by=[F("department")], output_field=BigIntegerField()),
+        n_dep=Window(Count("*"), partition_by=[F("department")], output_field=BigIntegerField()),
     )
     wanted = Q()
     for percent in percents:
@@ -202,10 +213,10 @@ def quality_report(
         cases.filter(_in("received_at", start, end))
         .values("department")
         .annotate(
-            complaints=Count("pk", filter=Q(treated_as="complaint")),
-            billing=Count("pk", filter=Q(treated_as="complaint", category="billing")),
-            faults=Count("pk", filter=Q(treated_as="fault_report")),
-            faults_valid=Count("pk", filter=_valid_fault()),
+            complaints=Count("department", filter=Q(treated_as="complaint")),
+            billing=Count("department", filter=Q(treated_as="complaint", category="billing")),
+            faults=Count("department", filter=Q(treated_as="fault_report")),
+            faults_valid=Count("department", filter=_valid_fault()),
         )
         .order_by()
     )
@@ -217,22 +228,16 @@ def quality_report(
             indicators.fault_reports_valid += row["faults_valid"]
 
     resolved_cases = cases.filter(_in("statement_sent_at", start, end), treated_as="complaint")
-    term = ComplaintDeadline.objects.filter(
-        complaint=OuterRef("pk"), clock="resolution", superseded_at__isnull=True
-    ).values("due_at")[:1]
     resolved = (
-        resolved_cases.annotate(due=Subquery(term))
+        resolved_cases.annotate(late=Exists(late_deadline()))
         .values("department")
-        .annotate(
-            n=Count("pk"),
-            within=Count("pk", filter=Q(due__isnull=True) | Q(statement_sent_at__lte=F("due"))),
-        )
+        .annotate(n=Count("*"), late_n=Count("department", filter=Q(late=True)))
         .order_by()
     )
     for row in resolved:
         for indicators in (departments.setdefault(row["department"], Indicators()), total):
             indicators.complaints_resolved += row["n"]
-            indicators.within_term += row["within"]
+            indicators.within_term += row["n"] - row["late_n"]
     if total.complaints_resolved:
         _assign_percentiles(
             _ranked(resolved_cases, F("statement_sent_at") - F("received_at"), RESOLUTION_PERCENTS),
