@@ -18,5 +18,6 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("reclamo.accounts.urls")),
     path("console/", include("reclamo.console.urls")),
     path("portal/", include("reclamo.portal.urls")),
+    path("", include("reclamo.reporting.urls")),
     path("", include("reclamo.public.urls")),
 )

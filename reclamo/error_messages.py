@@ -49,6 +49,9 @@ MESSAGES: Mapping[str, str] = {
         "No complaint procedure of this provider was in force at that time; "
         "send a later date of receipt."
     ),
+    # Quality reports (reclamo.reporting): the period asked for.
+    "period_reversed": _("to: the period ends before it starts; send a date on or after from."),
+    "period_too_long": _("to: a report covers at most %(days)s days; ask for a shorter period."),
     "missing_field": _("%(field)s: this field is required."),
     "required": _("%(field)s: this field is required."),
     "unknown_value": _("%(field)s: %(value)s is not a known value; use one of %(expected)s."),

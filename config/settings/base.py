@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "reclamo.letters",
     "reclamo.casework",
     "reclamo.intake",
+    "reclamo.reporting",
     "reclamo.public",
     "reclamo.portal",
     "reclamo.console",

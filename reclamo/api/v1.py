@@ -13,6 +13,7 @@ from reclamo.api.errors import JsonParser, install_error_handlers
 from reclamo.api.intake import router as intake_router
 from reclamo.api.openapi import ReclamoAPI
 from reclamo.api.remedies import router as remedies_router
+from reclamo.api.reports import router as reports_router
 
 api = ReclamoAPI(
     title="Reclamo API",
@@ -27,6 +28,7 @@ api.add_router("", complaints_router)
 api.add_router("", remedies_router)
 api.add_router("", casework_router)
 api.add_router("", intake_router)
+api.add_router("", reports_router)
 
 
 class WhoAmI(Schema):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reclamo.console import calls, casework, views
+from reclamo.console import calls, casework, dashboard, views
 
 app_name = "console"
 
@@ -24,4 +24,7 @@ urlpatterns = [
         name="case_action",
     ),
     path("<slug:slug>/calls/new/", calls.call_new, name="call_new"),
+    path("<slug:slug>/dashboard/", dashboard.dashboard_page, name="dashboard"),
+    path("<slug:slug>/dashboard/quality.csv", dashboard.quality_export_csv, name="quality-csv"),
+    path("<slug:slug>/dashboard/quality.pdf", dashboard.quality_export_pdf, name="quality-pdf"),
 ]

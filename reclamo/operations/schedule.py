@@ -18,6 +18,7 @@ from django.conf import settings
 from reclamo.casework.tasks import casework_timers_sweep
 from reclamo.intake.tasks import email_replies_sweep, mailboxes_fetch
 from reclamo.letters.tasks import acknowledgements_sweep
+from reclamo.reporting.tasks import monthly_reports_sweep
 
 
 @dataclass(frozen=True)
@@ -41,4 +42,6 @@ PERIODIC_JOBS: tuple[PeriodicJob, ...] = (
         if settings.RECLAMO_IMAP_MAILBOXES
         else ()
     ),
+    # Each provider's quality report for the last complete month, mailed once to its admins.
+    PeriodicJob("monthly_reports_sweep", monthly_reports_sweep, timedelta(hours=1)),
 )

@@ -74,6 +74,9 @@ class Policy(PolicyModel):
     case_handling: CaseHandling = CaseHandling()
     outcome: Outcome
     registration_number: RegistrationFormat
+    # Publish the quality indicators of the last four quarters on the provider's public pages
+    # (ANCOM Decision 1201/2011 asks Romanian providers to keep them online); off unless said.
+    quality_page: bool = False
 
     @model_validator(mode="after")
     def _cross_references(self) -> Self:

@@ -1,0 +1,325 @@
+"""The quality indicators of a provider for a period (api.md "Quality reports"), read only.
+
+Every figure is computed in the database: counts are grouped aggregates, and a percentile is
+the one row whose rank (a window ``ROW_NUMBER`` over the durations, ascending) is the nearest
+rank ``⌈X/100 × n⌉`` of ``reclamo.domain.quality`` — so no duration list is ever carried to
+Python, and a quarter of a million-case register costs a handful of index range scans.
+
+Which cases count (the readings of api.md, stated once):
+
+- A **complaint** is a case *treated as* a complaint (UN-1 may register a phone complaint as a
+  fault report; it then counts as a fault report). **Received** in the period: by
+  ``received_at``. **Resolved** in the period: its written statement was *sent* in the period
+  (``statement_sent_at``), whenever it was received; its resolution time runs from receipt to
+  sending. **Within term**: sent no later than its current resolution deadline (the extended
+  one where extended); a case without a resolution deadline missed no term and counts as within.
+- A **fault report** is a case treated as a fault report. **Valid** unless staff found it
+  invalid or caused by the customer (not yet assessed counts as valid). **Repair time**: from
+  receipt to the recorded restoration (``service_restored_at``), over the valid reports whose
+  service was restored in the period (a restoration recorded before the report is left out).
+- A **bill complaint** is a complaint of the category ``billing``, valid or not, received in
+  the period.
+- Inputs: the fault report rate divides the valid reports by the **average monthly active
+  lines** over the months of the period that have a figure; bill complaints are per the **bills
+  issued** in the period, only when every month of the period has a figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import (
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    Window,
+)
+from django.db.models.fields import BigIntegerField
+from django.db.models.functions import RowNumber
+
+from reclamo.complaints.models import Complaint, ComplaintDeadline
+from reclamo.domain.calendar import get_zone
+from reclamo.domain.quality import Period, rate, share
+from reclamo.errors import ApplicationError
+from reclamo.providers.models import PolicyVersion, Provider
+from reclamo.providers.selectors import policy_in_force
+from reclamo.reporting.models import ReportInput
+
+__all__ = [
+    "REPAIR_PERCENTS",
+    "RESOLUTION_PERCENTS",
+    "Indicators",
+    "QualityReport",
+    "period_bounds",
+    "quality_report",
+    "report_inputs_list",
+    "report_period",
+    "report_zone",
+]
+
+RESOLUTION_PERCENTS = (20, 50, 80, 95)
+REPAIR_PERCENTS = (80, 95)
+NOT_VALID = ("invalid", "customer_caused")
+# The longest period a report may cover: a few years of quarters, not the whole register.
+MAX_PERIOD_DAYS = 731
+
+
+@dataclass(slots=True)
+class Indicators:
+    """The indicators of one department, or of the whole provider."""
+
+    complaints_received: int = 0
+    complaints_resolved: int = 0
+    within_term: int = 0
+    resolution: dict[int, timedelta | None] = field(
+        default_factory=lambda: dict.fromkeys(RESOLUTION_PERCENTS)
+    )
+    fault_reports_received: int = 0
+    fault_reports_valid: int = 0
+    fault_reports_repaired: int = 0
+    repair: dict[int, timedelta | None] = field(
+        default_factory=lambda: dict.fromkeys(REPAIR_PERCENTS)
+    )
+    billing_complaints_received: int = 0
+
+    @property
+    def within_term_share(self) -> str | None:
+        return share(self.within_term, self.complaints_resolved)
+
+
+@dataclass(frozen=True, slots=True)
+class QualityReport:
+    provider: Provider
+    period: Period
+    time_zone: str
+    total: Indicators
+    departments: Mapping[str, Indicators]
+    average_active_lines: Decimal | None
+    bills_issued: int | None
+
+    @property
+    def fault_reports_per_100_lines(self) -> str | None:
+        return rate(self.total.fault_reports_valid, self.average_active_lines, 100)
+
+    @property
+    def billing_complaints_per_1000_bills(self) -> str | None:
+        return rate(self.total.billing_complaints_received, self.bills_issued, 1000)
+
+
+def period_bounds(period: Period, time_zone: str) -> tuple[datetime, datetime]:
+    """The instants [start, end) of local dates ``period.first`` to ``period.last`` inclusive."""
+    zone = get_zone(time_zone)
+    start = datetime.combine(period.first, time.min, tzinfo=zone)
+    end = datetime.combine(period.last + timedelta(days=1), time.min, tzinfo=zone)
+    return start, end
+
+
+def _in(field_name: str, start: datetime, end: datetime) -> Q:
+    return Q(**{f"{field_name}__gte": start, f"{field_name}__lt": end})
+
+
+def _valid_fault() -> Q:
+    return Q(treated_as="fault_report") & (
+        Q(fault_validity__isnull=True) | ~Q(fault_validity__in=NOT_VALID)
+    )
+
+
+def late_deadline() -> QuerySet[ComplaintDeadline]:
+    """The current resolution deadline of the outer case if its statement was sent after it
+    (one EXISTS per case: a case without a resolution deadline missed no term)."""
+    return ComplaintDeadline.objects.filter(
+        complaint=OuterRef("pk"),
+        clock="resolution",
+        superseded_at__isnull=True,
+        due_at__lt=OuterRef("statement_sent_at"),
+    ).order_by()
+
+
+def _ranked(
+    queryset: QuerySet[Complaint], duration: Any, percents: Iterable[int]
+) -> list[tuple[str, timedelta, int, int, int, int]]:
+    """The rows at the nearest ranks of ``percents``, over all and per department:
+    ``(department, duration, rank_all, n_all, rank_department, n_department)``."""
+    percents = tuple(percents)
+    ranked = queryset.annotate(
+        duration=ExpressionWrapper(duration, output_field=DurationField()),
+        rank_all=Window(RowNumber(), order_by=[F("duration").asc()]),
+        n_all=Window(Count("*"), output_field=BigIntegerField()),
+        rank_dep=Window(
+            RowNumber(),
+            partition_by=[F("department")],
+            order_by=[F("duration").asc()],
+        ),
+        n_dep=Window(Count("*"), partition_by=[F("department")], output_field=BigIntegerField()),
+    )
+    wanted = Q()
+    for percent in percents:
+        # The nearest rank in integers: ⌈X·n/100⌉ = (X·n + 99) div 100 (domain.quality).
+        for rank, count in (("rank_all", "n_all"), ("rank_dep", "n_dep")):
+            nearest = ExpressionWrapper(
+                (Value(percent) * F(count) + Value(99)) / Value(100),
+                output_field=BigIntegerField(),
+            )
+            wanted |= Q(**{rank: nearest})
+    return list(
+        ranked.filter(wanted)
+        .order_by()
+        .values_list("department", "duration", "rank_all", "n_all", "rank_dep", "n_dep")
+    )
+
+
+def _assign_percentiles(
+    rows: list[tuple[str, timedelta, int, int, int, int]],
+    percents: Iterable[int],
+    total: Indicators,
+    departments: dict[str, Indicators],
+    attribute: str,
+) -> None:
+    percents = tuple(percents)
+    for department, duration, rank_all, n_all, rank_dep, n_dep in rows:
+        for percent in percents:
+            if rank_all == (percent * n_all + 99) // 100:
+                getattr(total, attribute)[percent] = duration
+            if rank_dep == (percent * n_dep + 99) // 100:
+                getattr(departments.setdefault(department, Indicators()), attribute)[percent] = (
+                    duration
+                )
+
+
+def quality_report(
+    *, provider: Provider, period: Period, time_zone: str, department: str | None = None
+) -> QualityReport:
+    """The indicators of ``provider`` for ``period`` (local dates in ``time_zone``), overall
+    and per department; with ``department``, that department's cases only. Five queries."""
+    start, end = period_bounds(period, time_zone)
+    cases = Complaint.objects.filter(provider=provider)
+    if department:
+        cases = cases.filter(department=department)
+    departments: dict[str, Indicators] = {}
+    total = Indicators()
+
+    received = (
+        cases.filter(_in("received_at", start, end))
+        .values("department")
+        .annotate(
+            complaints=Count("department", filter=Q(treated_as="complaint")),
+            billing=Count("department", filter=Q(treated_as="complaint", category="billing")),
+            faults=Count("department", filter=Q(treated_as="fault_report")),
+            faults_valid=Count("department", filter=_valid_fault()),
+        )
+        .order_by()
+    )
+    for row in received:
+        for indicators in (departments.setdefault(row["department"], Indicators()), total):
+            indicators.complaints_received += row["complaints"]
+            indicators.billing_complaints_received += row["billing"]
+            indicators.fault_reports_received += row["faults"]
+            indicators.fault_reports_valid += row["faults_valid"]
+
+    resolved_cases = cases.filter(_in("statement_sent_at", start, end), treated_as="complaint")
+    resolved = (
+        resolved_cases.annotate(late=Exists(late_deadline()))
+        .values("department")
+        .annotate(n=Count("*"), late_n=Count("department", filter=Q(late=True)))
+        .order_by()
+    )
+    for row in resolved:
+        for indicators in (departments.setdefault(row["department"], Indicators()), total):
+            indicators.complaints_resolved += row["n"]
+            indicators.within_term += row["n"] - row["late_n"]
+    if total.complaints_resolved:
+        _assign_percentiles(
+            _ranked(resolved_cases, F("statement_sent_at") - F("received_at"), RESOLUTION_PERCENTS),
+            RESOLUTION_PERCENTS,
+            total,
+            departments,
+            "resolution",
+        )
+
+    repaired = cases.filter(
+        _valid_fault(),
+        _in("service_restored_at", start, end),
+        service_restored_at__gte=F("received_at"),
+    )
+    rows = _ranked(repaired, F("service_restored_at") - F("received_at"), REPAIR_PERCENTS)
+    _assign_percentiles(rows, REPAIR_PERCENTS, total, departments, "repair")
+    for department_slug, _duration, _rank, n_all, _rank_dep, n_dep in rows:
+        total.fault_reports_repaired = n_all
+        departments[department_slug].fault_reports_repaired = n_dep
+
+    lines, bills = _inputs(provider, period)
+    return QualityReport(
+        provider=provider,
+        period=period,
+        time_zone=time_zone,
+        total=total,
+        departments=dict(sorted(departments.items())),
+        average_active_lines=lines,
+        bills_issued=bills,
+    )
+
+
+def _inputs(provider: Provider, period: Period) -> tuple[Decimal | None, int | None]:
+    months = period.months()
+    per_month: dict[tuple[str, date], int] = {
+        (row["measure"], row["month"]): row["total"]
+        for row in ReportInput.objects.filter(provider=provider, month__in=months)
+        .values("measure", "month")
+        .annotate(total=Sum("value"))
+        .order_by()
+    }
+    lines = [
+        per_month[("active_lines", month)]
+        for month in months
+        if ("active_lines", month) in per_month
+    ]
+    average = Decimal(sum(lines)) / len(lines) if lines else None
+    bills = [per_month.get(("bills_issued", month)) for month in months]
+    issued = None if None in bills else sum(b for b in bills if b is not None)
+    return average, issued
+
+
+def report_inputs_list(
+    *, provider: Provider, months: Iterable[date] | None = None
+) -> list[ReportInput]:
+    queryset = ReportInput.objects.filter(provider=provider)
+    if months is not None:
+        queryset = queryset.filter(month__in=list(months))
+    return list(queryset.order_by("month", "measure", "service"))
+
+
+def report_period(*, first: date, last: date) -> Period:
+    """The period asked for, or a 422: reversed, or longer than MAX_PERIOD_DAYS."""
+    if last < first:
+        raise ApplicationError(
+            "period_reversed", "to: the period ends before it starts.", "to", status=422
+        )
+    if (last - first).days + 1 > MAX_PERIOD_DAYS:
+        raise ApplicationError(
+            "period_too_long",
+            f"to: a report covers at most {MAX_PERIOD_DAYS} days.",
+            "to",
+            status=422,
+            params={"days": MAX_PERIOD_DAYS},
+        )
+    return Period(first, last)
+
+
+def report_zone(*, provider: Provider, now: datetime) -> str:
+    """The zone a provider's reports are counted in: that of its procedure in force (T-6)."""
+    try:
+        return policy_in_force(provider=provider, at=now).time_zone
+    except ApplicationError:
+        first = PolicyVersion.objects.filter(provider=provider).order_by("effective_from").first()
+        return first.time_zone if first is not None else "UTC"

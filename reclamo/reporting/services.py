@@ -1,0 +1,128 @@
+"""Writes of the reporting area: the inputs a provider imports, and the monthly report mail."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from reclamo.domain.calendar import get_zone
+from reclamo.domain.policy import Policy
+from reclamo.domain.quality import Period, last_complete_month
+from reclamo.providers.models import Provider
+from reclamo.providers.selectors import policy_current
+from reclamo.reporting.exports import quality_pdf
+from reclamo.reporting.inputs import InputRow
+from reclamo.reporting.models import MonthlyReportMail, ReportInput
+from reclamo.reporting.selectors import quality_report
+
+logger = logging.getLogger(__name__)
+
+
+def report_inputs_import(
+    *, provider: Provider, rows: Sequence[InputRow], source: str, now: datetime
+) -> int:
+    """Store the rows (a figure given again for the same month replaces the earlier one), all
+    or none; returns how many rows were stored."""
+    with transaction.atomic(durable=True):
+        ReportInput.objects.bulk_create(
+            [
+                ReportInput(
+                    provider=provider,
+                    month=row.month,
+                    measure=row.measure,
+                    service=row.service,
+                    value=row.value,
+                    imported_at=now,
+                    source=source[:255],
+                )
+                for row in rows
+            ],
+            update_conflicts=True,
+            unique_fields=["provider", "measure", "service", "month"],
+            update_fields=["value", "imported_at", "source"],
+        )
+    return len(rows)
+
+
+# A claim whose mail was not marked sent after this long is taken again (its worker died).
+CLAIM_TIMEOUT = timedelta(hours=1)
+
+
+def _claim(provider: Provider, month: date, now: datetime) -> MonthlyReportMail | None:
+    """This run's claim on the provider's report for ``month``, or None: sent, or being sent."""
+    try:
+        with transaction.atomic(durable=True):
+            return MonthlyReportMail.objects.create(provider=provider, month=month, claimed_at=now)
+    except IntegrityError:
+        pass
+    with transaction.atomic(durable=True):
+        mail = MonthlyReportMail.objects.select_for_update().get(provider=provider, month=month)
+        if mail.sent_at is not None or mail.claimed_at > now - CLAIM_TIMEOUT:
+            return None
+        mail.claimed_at = now
+        mail.save(update_fields=["claimed_at"])
+        return mail
+
+
+def monthly_report_deliver(*, provider: Provider, policy: Policy, period: Period) -> int:
+    """Mail the provider's administrators the quality report of ``period`` as a PDF, in the
+    procedure's language; returns how many were sent to."""
+    recipients = list(
+        get_user_model()
+        .objects.filter(provider=provider, role="provider_admin", is_active=True, email__gt="")
+        .order_by("pk")
+        .values_list("email", flat=True)
+    )
+    if not recipients:
+        return 0
+    with translation.override(policy.default_language):
+        report = quality_report(provider=provider, period=period, time_zone=policy.time_zone)
+        names = {d.slug: policy.text(d.name) for d in policy.departments}
+        pdf = quality_pdf(report, provider_name=provider.name, department_names=names)
+        subject = _("%(provider)s: complaint handling report for %(month)s") % {
+            "provider": provider.name,
+            "month": period.label,
+        }
+        body = _(
+            "Attached is the report of complaint handling for %(month)s: complaints received and "
+            "resolved, resolution times, deadlines met and fault repairs, as the regulator "
+            "counts them."
+        ) % {"month": period.label}
+    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    message.attach(f"report-{provider.slug}-{period.label}.pdf", pdf, "application/pdf")
+    message.send(fail_silently=False)
+    return len(recipients)
+
+
+def monthly_reports_send(*, now: datetime) -> int:
+    """The sweep: each provider's report for its last complete month (in its own zone), once.
+    Returns how many reports were mailed this run (a provider without administrators is marked
+    done with no recipient)."""
+    sent = 0
+    for provider in Provider.objects.filter(is_active=True).order_by("pk"):
+        policy = policy_current(provider=provider)
+        if policy is None:
+            continue
+        period = last_complete_month(now.astimezone(get_zone(policy.time_zone)).date())
+        mail = _claim(provider, period.first, now)
+        if mail is None:
+            continue
+        try:
+            count = monthly_report_deliver(provider=provider, policy=policy, period=period)
+        except Exception:
+            # Left claimed and unsent: a run after CLAIM_TIMEOUT tries again.
+            logger.exception("monthly report of %s for %s not sent", provider.slug, period.label)
+            continue
+        MonthlyReportMail.objects.filter(pk=mail.pk).update(
+            sent_at=timezone.now(), recipients=count
+        )
+        sent += 1 if count else 0
+    return sent
