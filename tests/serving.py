@@ -27,7 +27,7 @@ class Served:
     data_dir: Path | None
 
 
-def _wait_until_up(url: str, process: subprocess.Popen[str], timeout: float = 90) -> None:
+def _wait_until_up(url: str, process: subprocess.Popen[str], timeout: float = 240) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
