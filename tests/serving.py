@@ -50,7 +50,7 @@ def serve_start(
     command: Sequence[str] = (sys.executable, "-m", "reclamo"),
     cwd: Path | None = None,
     extra_env: Mapping[str, str] | None = None,
-    timeout: float = 90,
+    timeout: float = 240,
 ) -> Served:
     """Start `reclamo serve` exactly as the README runs it: on a fresh embedded SQLite database,
     or on `database_url` where given. `command` is how `reclamo` is run (an installed script);
