@@ -16,6 +16,7 @@ TABLES = [
     (labels.CHANNEL_LABELS, vocabulary.CHANNEL_KINDS),
     (labels.COMPLEXITY_LABELS, vocabulary.COMPLEXITIES),
     (labels.FAULT_LOCATION_LABELS, vocabulary.FAULT_LOCATIONS),
+    (labels.FAULT_PLACE_LABELS, vocabulary.FAULT_LOCATIONS),
     (labels.CLOCK_LABELS, vocabulary.CLOCKS),
     (labels.CLOCK_EVENT_LABELS, vocabulary.CLOCK_EVENTS),
     (labels.CASE_STATUS_LABELS, vocabulary.CASE_STATUSES),

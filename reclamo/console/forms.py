@@ -21,7 +21,7 @@ from reclamo.labels import (
     CASE_STATUS_LABELS,
     CATEGORY_LABELS,
     CHANNEL_LABELS,
-    FAULT_LOCATION_LABELS,
+    FAULT_PLACE_LABELS,
     KIND_LABELS,
     choices,
 )
@@ -99,7 +99,7 @@ class DeskForm(forms.Form):
     )
     fault_location = forms.ChoiceField(
         label=_("Where is the fault?"),
-        choices=NOT_A_FAULT + choices(FAULT_LOCATION_LABELS),
+        choices=NOT_A_FAULT + choices(FAULT_PLACE_LABELS),
         required=False,
     )
     fault_started_at = local_time_field(_("When did the fault start?"))

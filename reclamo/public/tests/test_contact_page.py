@@ -234,3 +234,20 @@ def test_the_letter_card_names_the_town_in_the_visitors_language(client, bundled
     letter = _card(_page(client, "hu", "unitel"), "letter")
     assert "Hlavná 1" in letter and "946 03 Gúta" in letter and "Kolárovo" not in letter
     assert "946 03 Kolárovo" in _card(_page(client, "sk", "unitel"), "letter")
+
+
+def test_an_escalation_bodys_phone_and_fax_are_apart_from_its_links(
+    client, bundled_providers
+) -> None:
+    html = _page(client, "en", "pronet")
+    assert "<span>Phone: 0372.845.845</span>" in html
+    assert "<span>Fax: 0372.845.402</span>" in html
+
+
+@pytest.mark.rule("UN-3")
+def test_the_rules_page_names_the_fault_place_in_the_third_person(
+    client, bundled_providers
+) -> None:
+    html = client.get("/sk/p/unitel/rules/").content.decode()
+    assert "u zákazníka doma alebo v jeho priestoroch" in html
+    assert "u mňa doma" not in html and "))" not in html
