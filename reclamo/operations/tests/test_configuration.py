@@ -129,7 +129,8 @@ def test_a_bare_server_entry_point_runs_the_production_settings(module: str) -> 
 
 
 def test_a_command_before_the_database_exists_says_what_to_do(tmp_path) -> None:
-    result = _reclamo("list_api_tokens", "pronet", RECLAMO_DATA_DIR=str(tmp_path / "none"))
+    missing = str(tmp_path / "none")
+    result = _reclamo("list_api_tokens", "pronet", RECLAMO_DATA_DIR=missing, DATABASE_URL="")
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
