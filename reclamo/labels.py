@@ -82,6 +82,12 @@ FAULT_LOCATION_LABELS: Mapping[FaultLocation, Promise] = {
     "customer_premises": _("At my home or premises"),
     "outside_premises": _("Outside my home (network, antenna)"),
 }
+# The same places as staff and the rules page say them (the labels above are the customer's own
+# words in the calculator).
+FAULT_PLACE_LABELS: Mapping[FaultLocation, Promise] = {
+    "customer_premises": _("At the customer's home or premises"),
+    "outside_premises": _("Outside the customer's home, on the network or antenna"),
+}
 CLOCK_LABELS: Mapping[Clock, Promise] = {
     "internal_target": _("Internal target"),
     "resolution": _("Answer due"),

@@ -17,6 +17,7 @@ TABLES = [
     (labels.COMPLEXITY_LABELS, vocabulary.COMPLEXITIES),
     (labels.FAULT_LOCATION_LABELS, vocabulary.FAULT_LOCATIONS),
     (labels.FAULT_VALIDITY_LABELS, vocabulary.FAULT_VALIDITIES),
+    (labels.FAULT_PLACE_LABELS, vocabulary.FAULT_LOCATIONS),
     (labels.CLOCK_LABELS, vocabulary.CLOCKS),
     (labels.CLOCK_EVENT_LABELS, vocabulary.CLOCK_EVENTS),
     (labels.CASE_STATUS_LABELS, vocabulary.CASE_STATUSES),

@@ -21,7 +21,7 @@ from reclamo.labels import (
     CASE_STATUS_LABELS,
     CATEGORY_LABELS,
     CHANNEL_LABELS,
-    FAULT_LOCATION_LABELS,
+    FAULT_PLACE_LABELS,
     KIND_LABELS,
     choices,
 )
@@ -99,7 +99,7 @@ class DeskForm(forms.Form):
     )
     fault_location = forms.ChoiceField(
         label=_("Where is the fault?"),
-        choices=NOT_A_FAULT + choices(FAULT_LOCATION_LABELS),
+        choices=NOT_A_FAULT + choices(FAULT_PLACE_LABELS),
         required=False,
     )
     fault_started_at = local_time_field(_("When did the fault start?"))
@@ -144,14 +144,28 @@ class DeskForm(forms.Form):
         )
         if len(self.locations) == 1:
             self.fields["location"].initial = "0"
+        # A field for a channel the provider does not have is not shown at all.
+        if not self.locations:
+            del self.fields["location"]
+        if not any(c.kind == "letter" for c in channels):
+            del self.fields["scan"]
         _set_choices(self, "kind", choices(KIND_LABELS, only=tuple(policy.kinds)))
         self.fields["kind"].initial = "complaint" if "complaint" in policy.kinds else None
         self.fields["customer_language"].initial = policy.default_language
         words = zone_name(policy.time_zone, policy.country, language)
         zone_words = words[:1].upper() + words[1:]
-        self.fields["received_at"].help_text = _(
-            "%(zone)s. A walk-in: leave empty for now. A letter: when the post delivered it."
-        ) % {"zone": zone_words}
+        # Only the channels this provider has: UNITEL takes letters but has no desk.
+        self.takes_walk_ins = desk is not None
+        self.takes_letters = any(c.kind == "letter" for c in channels)
+        if self.takes_walk_ins and self.takes_letters:
+            when = _(
+                "%(zone)s. A walk-in: leave empty for now. A letter: when the post delivered it."
+            )
+        elif self.takes_letters:
+            when = _("%(zone)s. When the post delivered the letter.")
+        else:
+            when = _("%(zone)s. Leave empty for now.")
+        self.fields["received_at"].help_text = when % {"zone": zone_words}
         self.fields["fault_started_at"].help_text = zone_words
         self.kinds_of_field: dict[str, tuple[str, ...]] = {}
         for name in self.FACTS_ALL:

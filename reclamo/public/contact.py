@@ -165,6 +165,7 @@ class ContactPage:
     brand: str
     legal_name: str
     website: str | None
+    registered_office: list[Text]
     language_notice: Text
     departments: list[DepartmentEntry]
     channels: list[ChannelEntry]
@@ -200,12 +201,16 @@ def hours_rows(hours: WeeklyHours) -> list[HoursRow]:
 
 
 def _address(policy: Policy, address: Address | None, language: str) -> list[Text]:
-    # Street and town are written locally and not translated; only the note is.
+    # Street and town are written locally and not translated, except a town that has its own
+    # name in the visitor's language (Kolárovo is Gúta on a Hungarian page); the note is.
     if address is None:
         return []
     local = policy.default_language
     lines = [Text(address.street, local)] if address.street else []
-    lines.append(Text(" ".join(p for p in (address.postal_code, address.city) if p), local))
+    city, city_language = address.city_in(language)
+    lines.append(
+        Text(" ".join(p for p in (address.postal_code, city) if p), city_language or local)
+    )
     if address.note is not None:
         lines.append(localized(policy, address.note, language))
     return lines
@@ -340,6 +345,7 @@ def contact_page(policy: Policy, *, language: str, now: datetime) -> ContactPage
         brand=policy.provider.brand,
         legal_name=policy.provider.legal_name,
         website=policy.provider.website,
+        registered_office=_address(policy, policy.provider.registered_office, language),
         language_notice=localized(policy, policy.complaint_language_notice, language),
         departments=departments(policy, language=language, now=now),
         channels=[_channel(policy, channel, shown, language, now) for channel in shown],

@@ -19,7 +19,7 @@ from reclamo.labels import (
     CLOCK_EVENT_LABELS,
     CLOCK_LABELS,
     COMPLEXITY_LABELS,
-    FAULT_LOCATION_LABELS,
+    FAULT_PLACE_LABELS,
     KIND_PLURALS,
 )
 from reclamo.public.texts import localized
@@ -98,7 +98,7 @@ def rule_entries(policy: Policy, language: str) -> list[RuleEntry]:
             _clock(CLOCK_LABELS["deemed_upheld"], upheld.within, upheld.from_, upheld.kinds),
         )
     for repair in clocks.repair:
-        where = str(FAULT_LOCATION_LABELS[repair.fault_location])
+        where = str(FAULT_PLACE_LABELS[repair.fault_location])
         say(
             repair.rule,
             _clock(CLOCK_LABELS["repair"], repair.within, repair.from_, repair.kinds, where),

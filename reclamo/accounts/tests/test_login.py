@@ -116,3 +116,16 @@ def test_without_a_trusted_proxy_a_forged_forwarded_header_changes_nothing(
         HTTP_X_FORWARDED_FOR="198.51.100.99",
     )
     assert locked.status_code == 429
+
+
+@pytest.mark.parametrize("language", ["en", "ro", "sk", "hu"])
+def test_the_sign_in_page_says_whom_it_is_for_and_does_not_link_to_itself(
+    client, db, language: str
+) -> None:
+    html = client.get(f"/{language}/accounts/login/").content.decode()
+    assert html.count('href="/' + language + '/accounts/login/"') == 0
+    assert 'class="lead"' in html
+    if language == "hu":
+        assert "Az ügyfeleknek nincs szükségük fiókra" in html
+    # Elsewhere the header offers it.
+    assert f'href="/{language}/accounts/login/"' in client.get(f"/{language}/").content.decode()

@@ -88,7 +88,7 @@ def test_the_message_goes_through_the_active_language(slovak_catalog: None) -> N
 @pytest.mark.rule("T-6")
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("sk", "nemá posun od UTC"), ("en", "has no UTC offset"), ("hu", "has no UTC offset")],
+    [("sk", "nemá posun od UTC"), ("en", "has no UTC offset"), ("hu", "hiányzik az UTC-eltolás")],
 )
 def test_the_api_answers_in_the_accept_language(
     client: Any, bundled_providers: Any, slovak_catalog: None, language: str, expected: str

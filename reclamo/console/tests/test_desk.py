@@ -188,3 +188,16 @@ def test_facts_the_procedure_cannot_read_are_a_form_error_and_stay_in_the_intake
     assert intake.outcome == "failed" and intake.reason_code
     assert (intake.payload or {})["kind"] == "fault_report" and intake.payload_file
     assert not Complaint.objects.exists()
+
+
+def test_a_provider_with_a_desk_and_letters_is_offered_both(staff_client) -> None:
+    pronet = staff_client.get("/en/console/pronet/desk/").content.decode()
+    assert "Register a walk-in complaint or a letter" in pronet
+
+
+def test_a_provider_without_a_desk_is_offered_letters_only(unitel_client) -> None:
+    # UNITEL takes letters but has no desk: the page does not speak of walk-ins.
+    unitel = unitel_client.get("/en/console/unitel/desk/").content.decode()
+    assert "<h1>Register a letter</h1>" in unitel
+    assert "walk-in" not in unitel.lower()
+    assert "When the post delivered the letter." in unitel

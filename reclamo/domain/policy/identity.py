@@ -10,6 +10,7 @@ from pydantic import model_validator
 
 from reclamo.domain.policy.fields import (
     CountryCode,
+    LanguageCode,
     Loc,
     LocalizedText,
     NonEmptyText,
@@ -21,13 +22,26 @@ from reclamo.domain.policy.fields import (
 
 
 class Address(PolicyModel):
-    """A postal address as written locally (addresses are not translated; ``note`` is)."""
+    """A postal address as written locally (addresses are not translated; ``note`` is).
+
+    ``city_names`` gives the town's name in the languages that have their own (Kolárovo is Gúta
+    in Hungarian): a page in such a language shows it, every other language shows ``city``. It
+    is optional and need not cover every declared language, so it is a plain mapping rather than
+    a :class:`LocalizedText`.
+    """
 
     street: NonEmptyText | None = None
     postal_code: NonEmptyText | None = None
     city: NonEmptyText
+    city_names: dict[LanguageCode, NonEmptyText] = {}
     country: CountryCode
     note: LocalizedText | None = None
+
+    def city_in(self, language: str) -> tuple[str, str | None]:
+        """The town's name for a reader of ``language``, and that language when the name is
+        its own (``None``: the local name ``city``)."""
+        name = self.city_names.get(language)
+        return (name, language) if name is not None else (self.city, None)
 
 
 class ProviderIdentity(PolicyModel):

@@ -230,3 +230,20 @@ def test_unreadable_file(tmp_path: Path) -> None:
     with pytest.raises(PolicyInvalid) as caught:
         load_policy_file(tmp_path / "missing.yaml")
     assert "cannot read" in caught.value.problems[0].message
+
+
+def test_a_city_name_in_a_language_that_is_not_a_code_is_refused() -> None:
+    unitel = (BUNDLED / "unitel.yaml").read_text(encoding="utf-8")
+    text = edited("city_names: {hu: Gúta}  #", "city_names: {Hungarian: Gúta}  #", unitel)
+    (problem,) = problems_of(text)
+    assert problem.path.startswith("provider.registered_office.city_names"), problem
+    assert problem.line == line_of(text, "city_names: {Hungarian")
+
+
+def test_an_address_without_city_names_still_loads() -> None:
+    # Files written before city_names existed keep loading unchanged.
+    unitel = (BUNDLED / "unitel.yaml").read_text(encoding="utf-8")
+    policy = load_policy_text(unitel.replace("city_names: {hu: Gúta}", ""), source="old.yaml")
+    office = policy.provider.registered_office
+    assert office is not None and office.city_names == {}
+    assert office.city_in("hu") == ("Kolárovo", None)

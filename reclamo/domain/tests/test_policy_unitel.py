@@ -152,3 +152,15 @@ def test_UN_15_and_UN_16_disputed_bill(unitel: Policy) -> None:
     )
     assert disputed.threshold_multiplier == Decimal(3)
     assert (disputed.min_instalments, disputed.instalments_rule) == (3, "UN-16")
+
+
+def test_kolarovo_has_its_hungarian_name_and_no_other(unitel: Policy) -> None:
+    office = unitel.provider.registered_office
+    assert office is not None
+    assert office.city_in("hu") == ("Gúta", "hu")
+    # Slovak, English and Romanian readers see the official name, which is not in their language.
+    for language in ("sk", "en", "ro"):
+        assert office.city_in(language) == ("Kolárovo", None)
+    letter = unitel.channel("letter")
+    assert letter is not None and letter.postal_address is not None
+    assert letter.postal_address.city_names == {"hu": "Gúta"}

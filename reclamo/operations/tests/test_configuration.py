@@ -126,3 +126,13 @@ def test_a_bare_server_entry_point_runs_the_production_settings(module: str) -> 
     )
     assert result.returncode != 0
     assert "RECLAMO_SECRET_KEY is not set" in result.stderr
+
+
+def test_a_command_before_the_database_exists_says_what_to_do(tmp_path) -> None:
+    missing = str(tmp_path / "none")
+    result = _reclamo("list_api_tokens", "pronet", RECLAMO_DATA_DIR=missing, DATABASE_URL="")
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("reclamo: database error: unable to open database file")
+    assert "reclamo migrate" in lines[0] and "Traceback" not in result.stderr

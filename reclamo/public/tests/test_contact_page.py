@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 import time_machine
 
 from reclamo.accounts.tests.factories import ProviderStaffFactory
+from reclamo.providers.services import policy_version_load
+
+BUNDLED = Path(__file__).resolve().parents[2] / "providers" / "policies"
 
 
 def _page(client, language: str, slug: str) -> str:
@@ -214,3 +218,40 @@ def test_languages_are_named_as_they_name_themselves(client, bundled_providers) 
     html = _page(client, "en", "unitel")
     for name in ("English", "Română", "Slovenčina", "Magyar"):
         assert f">{name}</option>" in html
+
+
+def test_kolarovo_is_guta_on_the_hungarian_page(client, bundled_providers) -> None:
+    hungarian = _page(client, "hu", "unitel")
+    assert "Székhely: UNITEL s.r.o., <span>Gúta</span>" in hungarian
+    assert "Kolárovo" not in hungarian
+    for language in ("sk", "en"):
+        html = _page(client, language, "unitel")
+        assert "Gúta" not in html
+    # The official name is Slovak: marked as such on a page in another language.
+    assert '<span lang="sk">Kolárovo</span>' in _page(client, "en", "unitel")
+
+
+def test_the_letter_card_names_the_town_in_the_visitors_language(client, bundled_providers) -> None:
+    text = (BUNDLED / "unitel.yaml").read_text(encoding="utf-8")
+    street = "    postal_address:\n      street: Hlavná 1\n      postal_code: 946 03\n"
+    policy_version_load(text=text.replace("    postal_address:\n", street), source_name="t.yaml")
+    letter = _card(_page(client, "hu", "unitel"), "letter")
+    assert "Hlavná 1" in letter and "946 03 Gúta" in letter and "Kolárovo" not in letter
+    assert "946 03 Kolárovo" in _card(_page(client, "sk", "unitel"), "letter")
+
+
+def test_an_escalation_bodys_phone_and_fax_are_apart_from_its_links(
+    client, bundled_providers
+) -> None:
+    html = _page(client, "en", "pronet")
+    assert "<span>Phone: 0372.845.845</span>" in html
+    assert "<span>Fax: 0372.845.402</span>" in html
+
+
+@pytest.mark.rule("UN-3")
+def test_the_rules_page_names_the_fault_place_in_the_third_person(
+    client, bundled_providers
+) -> None:
+    html = client.get("/sk/p/unitel/rules/").content.decode()
+    assert "u zákazníka doma alebo v jeho priestoroch" in html
+    assert "u mňa doma" not in html and "))" not in html

@@ -33,7 +33,7 @@ def test_PC_12_PC_13_petrocomp_deadlines_explained_in_slovak(client, bundled_pro
     # Each deadline says in plain words how it was counted (T-1, T-2).
     assert "Lehota 30 dní plynie od doručenia poskytovateľovi." in html
     assert "Lehota 60 dní plynie od doručenia poskytovateľovi." in html
-    assert "končí nasledujúci pracovný deň" in html
+    assert "lehota uplynie najbližší pracovný deň" in html
     assert '<html lang="sk">' in html
 
 
