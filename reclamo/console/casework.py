@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_POST
 
+from reclamo.billing.remedies import applied_remedy_statement
 from reclamo.casework.models import CaseAssignment, CaseNote
 from reclamo.casework.permissions import user_may_decide, user_may_note, user_may_work
 from reclamo.casework.selectors import (
@@ -47,6 +48,7 @@ from reclamo.complaints.selectors import complaint_get
 from reclamo.console import casework_forms as cf
 from reclamo.console.access import Console, console_view, forbidden
 from reclamo.console.register import AT_RISK, department_names, format_moment, time_left_words
+from reclamo.console.remedies import case_remedy_context
 from reclamo.domain.calendar import get_zone
 from reclamo.error_messages import error_message
 from reclamo.errors import ApplicationError
@@ -224,6 +226,8 @@ def case_work_context(
         "visit_form": cf.VisitForm(),
         "warranty_rules": [w.rule for w in console.policy.remedies.warranty],
         "trip_rules": [t.rule for t in console.policy.remedies.technician_trips],
+        # The remedy: computed with its working, or applied with its schedule (issue 13).
+        **case_remedy_context(complaint, language),
     }
 
 
@@ -295,6 +299,8 @@ def case_action(request: HttpRequest, console: Console, number: str, action: str
             actor=staff,
             outcome=data["outcome"],
             reasons=data["reasons"],
+            # The applied remedy and its schedule go into the written statement.
+            remedy=applied_remedy_statement(complaint=complaint),
             out_of_order_reason=data["out_of_order_reason"],
         ),
         "complexity": lambda: complaint_complexity_change(
