@@ -11,6 +11,7 @@ from reclamo.api.complaints import router as complaints_router
 from reclamo.api.deadline_preview import router as deadline_preview_router
 from reclamo.api.errors import JsonParser, install_error_handlers
 from reclamo.api.openapi import ReclamoAPI
+from reclamo.api.outages import router as outages_router
 from reclamo.api.remedies import router as remedies_router
 
 api = ReclamoAPI(
@@ -25,6 +26,7 @@ api.add_router("", deadline_preview_router)
 api.add_router("", complaints_router)
 api.add_router("", remedies_router)
 api.add_router("", casework_router)
+api.add_router("", outages_router)
 
 
 class WhoAmI(Schema):

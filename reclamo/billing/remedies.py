@@ -130,6 +130,14 @@ def _outage_part(complaint: Complaint, policy: Policy) -> RemedyPart | None:
     detail: dict[str, str] = {}
     if link is not None:
         outage = link.outage
+        if AppliedRemedy.objects.filter(
+            outage=outage, customer=complaint.customer, complaint__isnull=True
+        ).exists():
+            raise ApplicationError(
+                "credited_automatically",
+                f"The customer was already credited for outage {outage.reference} without a claim.",
+                "outage",
+            )
         start, end, cause = outage.started_at, outage.ended_at, outage.cause
         detail["outage"] = outage.reference
     elif complaint.fault_started_at and complaint.service_restored_at:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from reclamo.billing.tasks import outage_credit_letters_sweep
 from reclamo.casework.tasks import casework_timers_sweep
 from reclamo.letters.tasks import acknowledgements_sweep
 
@@ -30,4 +31,6 @@ PERIODIC_JOBS: tuple[PeriodicJob, ...] = (
     # Reminders, breach escalations and deemed acceptance (PC-13), each fired once; letters of
     # case handling whose retry is due.
     PeriodicJob("casework_timers_sweep", casework_timers_sweep, timedelta(minutes=1)),
+    # Letters of automatic outage credits still waiting (a sweep task lost or cut short).
+    PeriodicJob("outage_credit_letters_sweep", outage_credit_letters_sweep, timedelta(minutes=5)),
 )

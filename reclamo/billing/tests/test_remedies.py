@@ -174,12 +174,15 @@ def test_an_adjusted_amount_needs_a_reason_and_the_trail_keeps_both(
     )
     assert (remedy.computed_amount, remedy.amount) == (Decimal("3.00"), Decimal("5.00"))
     event = ComplaintEvent.objects.get(complaint=petrocomp_case, type="remedy_applied")
-    assert event.data["after"].items() >= {
-        "computed": "3.00",
-        "amount": "5.00",
-        "adjustment_reason": "Goodwill: the second outage this month",
-        "method": "refund",
-    }.items()
+    assert (
+        event.data["after"].items()
+        >= {
+            "computed": "3.00",
+            "amount": "5.00",
+            "adjustment_reason": "Goodwill: the second outage this month",
+            "method": "refund",
+        }.items()
+    )
     with pytest.raises(ApplicationError) as twice:
         case_remedy_apply(
             complaint=petrocomp_case, actor=STAFF, kind="outage_credit", method="refund"
@@ -269,7 +272,7 @@ def test_UN_6_charges_without_a_price_tell_staff_instead_of_guessing(
     complaint.refresh_from_db()
     visit_record(
         complaint=complaint,
-        user=ProviderStaffFactory(provider=unitel),
+        user=ProviderStaffFactory(provider=unitel),  # type: ignore[arg-type]
         visited_at=datetime(2026, 11, 4, 9, tzinfo=BA),
         kilometres=Decimal("12.5"),
         trips=1,
