@@ -32,6 +32,7 @@ from reclamo.complaints.models import (
 from reclamo.domain.deadlines import CaseFacts, deadlines_at_registration, extension_decide
 from reclamo.domain.errors import DomainError
 from reclamo.domain.policy import Policy
+from reclamo.domain.remedies import fault_charges
 from reclamo.domain.vocabulary import (
     COMPLEXITIES,
     EQUIPMENT_OWNERSHIPS,
@@ -578,7 +579,19 @@ def visit_charge(*, visit: TechnicianVisit, policy: Policy) -> tuple[Decimal, st
     """The hook for the remedies engine: what the visit costs the customer from the price list
     (UN-6 per km when the customer caused the fault; PC-10 per trip when they insisted on an
     unneeded one). None until the provider's price list has amounts."""
-    return None
+    try:
+        charges = fault_charges(
+            policy,
+            customer_caused=visit.customer_caused,
+            trip_km=visit.kilometres,
+            trips=visit.trips if visit.customer_insisted else 0,
+            trip_unnecessary_on_request=visit.customer_insisted,
+        )
+    except DomainError:  # a price not set yet, or no distance for a per-km trip
+        return None
+    if not charges.lines:
+        return None
+    return charges.total.amount, charges.total.currency
 
 
 def visit_record(

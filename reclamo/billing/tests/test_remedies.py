@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from reclamo.billing.models import AppliedRemedy, Invoice, Outage, OutageCase, Service
@@ -32,6 +34,7 @@ from reclamo.customers.models import Customer
 from reclamo.domain.deadlines import CaseFacts
 from reclamo.errors import ApplicationError
 from reclamo.providers.models import Provider
+from reclamo.providers.services import policy_version_load
 
 pytestmark = pytest.mark.django_db
 BA = ZoneInfo("Europe/Bratislava")
@@ -294,3 +297,46 @@ def test_no_remedy_applies_across_providers(
     remedy = AppliedRemedy.objects.get()
     assert remedy.provider == bundled_providers["petrocomp"]
     assert {line.provider_id for line in remedy.lines.all()} == {remedy.provider_id}
+
+
+def unitel_with_prices() -> None:
+    """UNITEL's procedure from November 2026 with its price list filled: 0.50 EUR a km."""
+    source = Path(settings.BASE_DIR, "reclamo/providers/policies/unitel.yaml")
+    text = source.read_text(encoding="utf-8")
+    text = text.replace('version: "2020-07-01"', 'version: "2026-11-01"', 1)
+    text = text.replace("effective_from: 2020-07-01", "effective_from: 2026-11-01", 1)
+    text = text.replace("amounts: provider_to_fill", "amounts: published", 1)
+    assert "      amount: null  # provider to fill" in text
+    text = text.replace("      amount: null  # provider to fill", '      amount: "0.50"', 1)
+    policy_version_load(text=text, source_name="unitel-prices.yaml")
+
+
+@pytest.mark.rule("UN-5")
+def test_UN_5_UN_6_a_customer_caused_fault_charges_the_trip_per_km(
+    bundled_providers: dict[str, Provider],
+) -> None:
+    from reclamo.accounts.tests.factories import ProviderStaffFactory
+    from reclamo.casework.services import visit_record
+
+    unitel = bundled_providers["unitel"]
+    unitel_with_prices()
+    customer = customer_with_service(unitel, "U3", "20.00", date(2026, 1, 1))
+    complaint = case_of(unitel, customer, received_at=datetime(2026, 11, 3, 9, tzinfo=BA))
+    Complaint.objects.filter(pk=complaint.pk).update(fault_cause="customer")
+    complaint.refresh_from_db()
+    visit = visit_record(
+        complaint=complaint,
+        user=ProviderStaffFactory(provider=unitel),  # type: ignore[arg-type]
+        visited_at=datetime(2026, 11, 4, 9, tzinfo=BA),
+        kilometres=Decimal("12.5"),
+        trips=1,
+        customer_caused=True,
+        customer_insisted=False,
+    )
+    assert (visit.charge_amount, visit.charge_currency) == (Decimal("6.25"), "EUR")
+    part = case_remedy_compute(complaint=complaint).part("charges")
+    assert part is not None and (str(part.amount), part.rules) == ("6.25", ("UN-6",))
+    remedy = case_remedy_apply(complaint=complaint, actor=STAFF, kind="charges", method="charge")
+    assert [(line.method, line.amount) for line in remedy.lines.all()] == [
+        ("charge", Decimal("6.25"))
+    ]
