@@ -622,32 +622,53 @@ def _automatic_credits_apply(outage: Outage, time_zone: str, actor: str, now: da
     line_table = RemedyLine._meta.db_table
     credit_table = OutageCredit._meta.db_table
     credited_on = _first_of_next_month(outage.ended_at.astimezone(ZoneInfo(time_zone)).date())
-    before = AppliedRemedy.objects.filter(outage=outage, complaint__isnull=True).count()
+    earlier = AppliedRemedy.objects.filter(outage=outage, complaint__isnull=True)
+    before = earlier.count()
+    # The first registration credits everybody: no anti-join to plan (on a table whose
+    # statistics are stale, its plan can be a nested loop over every row).
+    not_yet = (
+        f"AND NOT EXISTS (SELECT 1 FROM {remedy_table} earlier "  # noqa: S608
+        "WHERE earlier.outage_id = credit.outage_id AND earlier.customer_id = credit.customer_id "
+        "AND earlier.complaint_id IS NULL)"
+        if before
+        else ""
+    )
+    remedies = (
+        f"INSERT INTO {remedy_table} (provider_id, customer_id, complaint_id, outage_id, "  # noqa: S608
+        "kind, method, computed_amount, amount, currency, adjustment_reason, rules, "
+        "working, applied_at, applied_by, letter_status, letter_sent_at) "
+        "SELECT %s, credit.customer_id, NULL, %s, 'outage_credit', 'credit_schedule', "
+        "SUM(credit.amount), SUM(credit.amount), credit.currency, '', MAX(credit.rules), "
+        "'{}', %s, %s, 'queued', NULL "
+        f"FROM {credit_table} credit WHERE credit.outage_id = %s {not_yet} "
+        "GROUP BY credit.customer_id, credit.currency HAVING SUM(credit.amount) > 0"
+    )
+    remedy_params: list[Any] = [outage.provider_id, outage.pk, now, actor[:150], outage.pk]
+    line_columns = (
+        f"INSERT INTO {line_table} (remedy_id, provider_id, sequence, method, amount, "
+        "currency, due_on, invoice_number, recorded_at) "
+    )
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {remedy_table} (provider_id, customer_id, complaint_id, outage_id, "  # noqa: S608
-            "kind, method, computed_amount, amount, currency, adjustment_reason, rules, "
-            "working, applied_at, applied_by, letter_status, letter_sent_at) "
-            "SELECT %s, credit.customer_id, NULL, %s, 'outage_credit', 'credit_schedule', "
-            "SUM(credit.amount), SUM(credit.amount), credit.currency, '', MAX(credit.rules), "
-            "'{}', %s, %s, 'queued', NULL "
-            f"FROM {credit_table} credit WHERE credit.outage_id = %s AND NOT EXISTS ("
-            f"SELECT 1 FROM {remedy_table} applied WHERE applied.outage_id = %s "
-            "AND applied.customer_id = credit.customer_id AND applied.complaint_id IS NULL) "
-            "GROUP BY credit.customer_id, credit.currency HAVING SUM(credit.amount) > 0",
-            [outage.provider_id, outage.pk, now, actor[:150], outage.pk, outage.pk],
-        )
-        cursor.execute(
-            f"INSERT INTO {line_table} (remedy_id, provider_id, sequence, method, amount, "  # noqa: S608
-            "currency, due_on, invoice_number, recorded_at) "
-            "SELECT applied.id, applied.provider_id, 1, 'credit_schedule', applied.amount, "
-            "applied.currency, %s, '', %s "
-            f"FROM {remedy_table} applied WHERE applied.outage_id = %s "
-            "AND applied.complaint_id IS NULL AND NOT EXISTS ("
-            f"SELECT 1 FROM {line_table} line WHERE line.remedy_id = applied.id)",
-            [credited_on, now, outage.pk],
-        )
-    applied = AppliedRemedy.objects.filter(outage=outage, complaint__isnull=True).count() - before
+        if connection.vendor == "postgresql":
+            # One statement: the lines are written from the remedies it inserts.
+            cursor.execute(
+                f"WITH applied AS ({remedies} RETURNING id, provider_id, amount, currency) "  # noqa: S608
+                f"{line_columns}SELECT id, provider_id, 1, 'credit_schedule', amount, currency, "
+                "%s, '', %s FROM applied",
+                [*remedy_params, credited_on, now],
+            )
+            applied = cursor.rowcount
+        else:
+            cursor.execute(remedies, remedy_params)
+            cursor.execute(
+                f"{line_columns}SELECT applied.id, applied.provider_id, 1, 'credit_schedule', "  # noqa: S608
+                "applied.amount, applied.currency, %s, '', %s "
+                f"FROM {remedy_table} applied WHERE applied.outage_id = %s "
+                "AND applied.complaint_id IS NULL AND NOT EXISTS ("
+                f"SELECT 1 FROM {line_table} line WHERE line.remedy_id = applied.id)",
+                [credited_on, now, outage.pk],
+            )
+            applied = earlier.count() - before
     if applied:
         from reclamo.billing.tasks import outage_credit_letters_sweep
 

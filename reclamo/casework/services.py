@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from reclamo.accounts.models import User
+from reclamo.billing.remedies import applied_remedy_statement
 from reclamo.casework.models import CaseAssignment, CaseNote, Statement, TechnicianVisit
 from reclamo.complaints.events import Actor, complaint_event_record
 from reclamo.complaints.models import (
@@ -368,7 +369,10 @@ def complaint_decide(
             complaint=locked,
             outcome=outcome,
             reasons=reasons,
-            remedy=dict(remedy) if remedy is not None else None,
+            # Without one given, the remedy applied in the case (its schedule and working).
+            remedy=dict(remedy)
+            if remedy is not None
+            else applied_remedy_statement(complaint=locked),
             decided_at=now,
             decided_by=actor.user,
             decided_by_label=actor.label[:150],

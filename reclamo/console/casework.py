@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_POST
 
-from reclamo.billing.remedies import applied_remedy_statement
 from reclamo.casework.models import CaseAssignment, CaseNote
 from reclamo.casework.permissions import user_may_decide, user_may_note, user_may_work
 from reclamo.casework.selectors import (
@@ -299,8 +298,6 @@ def case_action(request: HttpRequest, console: Console, number: str, action: str
             actor=staff,
             outcome=data["outcome"],
             reasons=data["reasons"],
-            # The applied remedy and its schedule go into the written statement.
-            remedy=applied_remedy_statement(complaint=complaint),
             out_of_order_reason=data["out_of_order_reason"],
         ),
         "complexity": lambda: complaint_complexity_change(

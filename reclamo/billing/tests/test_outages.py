@@ -110,7 +110,7 @@ def test_automatic_credits_cost_the_same_queries_for_10_or_40_customers(
     petrocomp = bundled_providers["petrocomp"]
     automatic_petrocomp(petrocomp)
     counts = []
-    for size in (10, 40):
+    for size in (2, 10, 40):  # the first warms the caches (the parsed policy)
         outage = outage_with_customers(
             petrocomp, ["15.00", "30.00"] * (size // 2), prefix=f"N{size}-"
         )
@@ -118,4 +118,4 @@ def test_automatic_credits_cost_the_same_queries_for_10_or_40_customers(
             outage_credits_compute(outage=outage)
         counts.append(len(queries))
         assert AppliedRemedy.objects.filter(outage=outage).count() == size
-    assert counts[0] == counts[1]
+    assert counts[1] == counts[2]

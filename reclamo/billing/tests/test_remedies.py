@@ -253,8 +253,7 @@ def test_UN_16_disputed_bill_in_a_case_split_in_three_instalments_in_the_stateme
         actor=STAFF,
         outcome="upheld",
         reasons="",
-        remedy=applied_remedy_statement(complaint=complaint),
-        now=now,
+        now=now,  # the remedy applied in the case goes in by itself
     )
     html = statement_html(complaint, statement)
     assert "Splátka 3, splatná 28. februára 2027" in html
