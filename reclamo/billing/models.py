@@ -319,7 +319,10 @@ class RemedyLine(models.Model):
     """One line of an applied remedy's schedule: a credit on an invoice, an instalment, a
     refund or a charge, with its date; the billing system reads them (credits export)."""
 
-    remedy = models.ForeignKey(AppliedRemedy, on_delete=models.CASCADE, related_name="lines")
+    # Looked up through the (remedy, sequence) constraint's index; no second index to maintain.
+    remedy = models.ForeignKey(
+        AppliedRemedy, on_delete=models.CASCADE, related_name="lines", db_index=False
+    )
     # Indexed by the export's (provider, recorded_at, id) index.
     provider = models.ForeignKey(
         "providers.Provider", on_delete=models.PROTECT, related_name="+", db_index=False
