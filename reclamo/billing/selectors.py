@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-import csv
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -14,16 +12,10 @@ from typing import Any
 from django.db.models import Q
 
 from reclamo.billing.models import OutageCredit, RemedyLine
-from reclamo.domain.calendar import get_zone
 from reclamo.domain.remedies import Money, Working, outage_credit
 from reclamo.errors import ApplicationError
 from reclamo.providers.models import Provider
 from reclamo.providers.selectors import policy_in_force, policy_of
-
-
-def cell_safe(value: str) -> str:
-    """A cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection)."""
-    return "'" + value if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
 
 
 def outage_credit_working(*, credit: OutageCredit) -> Working:
@@ -57,7 +49,7 @@ CREDIT_COLUMNS = (
     "outage_reference",
     "rules",
 )
-_CREDIT_FIELDS = (
+CREDIT_FIELDS = (
     "pk",
     "recorded_at",
     "remedy__customer__reference",
@@ -79,7 +71,8 @@ class CreditsPage:
     next: str | None
 
 
-def _credit_rows(provider: Provider, since: datetime | None) -> Any:
+def credit_rows(*, provider: Provider, since: datetime | None) -> Any:
+    """The provider's remedy lines recorded at or after ``since``, oldest first."""
     rows = RemedyLine.objects.filter(provider=provider)
     if since is not None:
         rows = rows.filter(recorded_at__gte=since)
@@ -117,39 +110,14 @@ def credits_page(
         raise ApplicationError(
             "out_of_range", "limit must be between 1 and 1000.", "limit", status=422
         )
-    rows = _credit_rows(provider, since)
+    rows = credit_rows(provider=provider, since=since)
     if cursor:
         at, pk = _credits_position(cursor)
         rows = rows.filter(Q(recorded_at__gt=at) | Q(recorded_at=at, pk__gt=pk))
-    values = list(rows.values_list(*_CREDIT_FIELDS)[: limit + 1])
+    values = list(rows.values_list(*CREDIT_FIELDS)[: limit + 1])
     more = len(values) > limit
     items = [dict(zip(CREDIT_COLUMNS, row, strict=True)) for row in values[:limit]]
     last = items[-1] if more and items else None
     return CreditsPage(
         items, _credits_cursor(last["recorded_at"], last["id"]) if last is not None else None
     )
-
-
-class _Line:
-    def write(self, value: str) -> str:
-        return value
-
-
-def credits_csv_lines(
-    *, provider: Provider, time_zone: str, since: datetime | None = None
-) -> Iterator[str]:
-    """The credits export as CSV lines (a BOM, the header, every line), streamed from a
-    server-side cursor: a million lines cost the memory of one chunk."""
-    zone = get_zone(time_zone)
-    writer = csv.writer(_Line())
-    yield "\ufeff" + writer.writerow(CREDIT_COLUMNS)
-    for row in _credit_rows(provider, since).values_list(*_CREDIT_FIELDS).iterator(2000):
-        cells = []
-        for value in row:
-            if value is None:
-                cells.append("")
-            elif isinstance(value, datetime):
-                cells.append(value.astimezone(zone).isoformat())
-            else:
-                cells.append(cell_safe(str(value)))
-        yield writer.writerow(cells)
