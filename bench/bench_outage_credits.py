@@ -2,6 +2,13 @@
 memory).
 
     uv run python bench/bench_outage_credits.py [--sizes 10000,100000] [--provider petrocomp]
+        [--automatic]
+
+``--automatic`` loads a version of PETROCOMP's procedure with ``outage_credit.automatic: true``
+(into its own database, reclamo_bench_credits_auto), so each run also applies every customer's
+credit (an applied remedy and its line each) and queues their letters; the cases the outage
+caused are linked in every run. The automatic credits of the previous run are removed before
+each run (not timed), so every run writes them all.
 
 Uses the database named by DATABASE_URL (default: postgres://postgres@127.0.0.1:5432/
 reclamo_bench_credits, created if missing; its customers are kept between runs and topped up).
@@ -34,8 +41,8 @@ TARIFFS = [Decimal(f"{fee}.90") for fee in (9, 12, 14, 15, 19, 22, 25, 29, 35, 3
 BATCH = 5000
 
 
-def _setup() -> None:
-    url = os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
+def _setup(automatic: bool) -> None:
+    url = os.environ.setdefault("DATABASE_URL", DEFAULT_URL + ("_auto" if automatic else ""))
     os.environ.setdefault("RECLAMO_DATA_DIR", tempfile.mkdtemp(prefix="reclamo-bench-credits-"))
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.local"
     import psycopg
@@ -56,6 +63,14 @@ def _setup() -> None:
     from reclamo.providers.services import bundled_policies_load
 
     bundled_policies_load()
+    if automatic:
+        from reclamo.providers.services import policy_version_load
+
+        text = (ROOT / "reclamo/providers/policies/petrocomp.yaml").read_text(encoding="utf-8")
+        text = text.replace('version: "2015-01-01"', 'version: "2026-11-01"', 1)
+        text = text.replace("effective_from: 2015-01-01", "effective_from: 2026-11-01", 1)
+        text = text.replace("automatic: false  # PC-9", "automatic: true  # PC-9", 1)
+        policy_version_load(text=text, source_name="petrocomp-automatic.yaml")
 
 
 def _outage(slug: str, size: int):  # type: ignore[no-untyped-def]
@@ -125,20 +140,28 @@ def main() -> int:
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--provider", default="petrocomp")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--automatic", action="store_true")
     options = parser.parse_args()
-    _setup()
-    from reclamo.billing.models import OutageCredit
+    _setup(options.automatic)
+    from reclamo.billing.models import AppliedRemedy, OutageCredit, RemedyLine
     from reclamo.billing.services import outage_credits_compute
+
+    def forget_automatic(outage):  # type: ignore[no-untyped-def]
+        RemedyLine.objects.filter(remedy__outage=outage).delete()
+        AppliedRemedy.objects.filter(outage=outage)._raw_delete(AppliedRemedy.objects.db)  # type: ignore[attr-defined]
 
     print(f"database: {os.environ['DATABASE_URL'].rsplit('/', 1)[-1]} (PostgreSQL)")
     for size in (int(part) for part in options.sizes.split(",")):
         outage = _outage(options.provider, size)
         seconds = []
         for _ in range(options.runs):
+            forget_automatic(outage)
             started = time.perf_counter()
             report = outage_credits_compute(outage=outage)
             seconds.append(time.perf_counter() - started)
         assert report.credits == size == OutageCredit.objects.filter(outage=outage).count()
+        assert report.automatic_credits == (size if options.automatic else 0)
+        forget_automatic(outage)
         tracemalloc.start()
         outage_credits_compute(outage=outage)
         _, peak = tracemalloc.get_traced_memory()
@@ -147,7 +170,9 @@ def main() -> int:
             f"{options.provider}, {size:,} customers: median {statistics.median(seconds):.2f} s "
             f"(runs: {', '.join(f'{s:.2f}' for s in seconds)}), "
             f"{size / statistics.median(seconds):,.0f} credits/s, total {report.total} "
-            f"{report.currency}, Python memory peak {peak / 2**20:.1f} MiB"
+            f"{report.currency}, {report.automatic_credits:,} automatic credits and letters "
+            f"queued, {report.linked_cases} cases linked, "
+            f"Python memory peak {peak / 2**20:.1f} MiB"
         )
     return 0
 

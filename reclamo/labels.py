@@ -31,6 +31,8 @@ from reclamo.domain.vocabulary import (
     Milestone,
     OutageCause,
     Outcome,
+    RemedyKind,
+    RemedyMethod,
     StatementMeans,
     TimerKind,
 )
@@ -182,6 +184,20 @@ OUTAGE_CAUSE_LABELS: Mapping[OutageCause, Promise] = {
     "provider_non_technical": _("The provider's doing, not a technical fault"),
     "provider_equipment": _("A fault on the provider's equipment"),
     "customer": _("The customer's doing"),
+}
+
+REMEDY_KIND_LABELS: Mapping[RemedyKind, Promise] = {
+    "outage_credit": _("Credit for the outage"),
+    "disputed_bill": _("Disputed bill: the excess deferred"),
+    "billing_correction": _("Correction of the bill"),
+    "charges": _("Charges for the repair and the technician"),
+}
+
+REMEDY_METHOD_LABELS: Mapping[RemedyMethod, Promise] = {
+    "credit_schedule": _("Credited on the next invoices"),
+    "instalments": _("Paid in instalments"),
+    "refund": _("Refunded"),
+    "charge": _("Charged"),
 }
 
 

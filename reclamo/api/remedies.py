@@ -14,12 +14,15 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Router, Schema
 from pydantic import Field
 
 from reclamo.api.auth import IntegrationTokenAuth, own_provider
 from reclamo.api.errors import ApiError
 from reclamo.api.types import Amount, BillingPeriodText, Instant, LocalDate
+from reclamo.billing.selectors import credits_page
+from reclamo.domain.calendar import get_zone
 from reclamo.domain.remedies import (
     BillingPeriod,
     Money,
@@ -233,3 +236,59 @@ def disputed_bill_endpoint(
             "excess": working_answer(answer.excess_working),
         },
     }
+
+
+# The credits export for the billing system (issue 13) -------------------------------------------
+
+
+class CreditLineOut(Schema):
+    id: int
+    recorded_at: datetime
+    customer_reference: str | None
+    remedy: str
+    method: str
+    amount: str
+    currency: str
+    due_on: date
+    invoice_number: str
+    case_number: str | None
+    outage_reference: str | None
+    rules: list[str]
+
+
+class CreditsOut(Schema):
+    items: list[CreditLineOut]
+    next: str | None
+
+
+@router.get(
+    "/providers/{slug}/credits",
+    response=CreditsOut,
+    auth=token_auth,
+    summary="Applied credits, refunds, instalments and charges, for the billing system",
+)
+def credits_list(
+    request: HttpRequest,
+    slug: str,
+    since: Instant | None = None,
+    limit: int = 100,
+    cursor: Annotated[str, Field(max_length=400)] | None = None,
+) -> dict[str, Any]:
+    """Every line of every applied remedy recorded at or after `since` (an instant with its
+    offset), oldest first: the customer's reference, the amount and currency, the day it is
+    credited, due or refunded, the invoice it is set against, the case number or the outage.
+    `limit` 1–1000; `cursor` is the previous page's `next` (keyset: any page costs the same)."""
+    provider = own_provider(request, slug)
+    zone = policy_in_force(provider=provider, at=timezone.now()).time_zone
+    page = credits_page(provider=provider, since=since, cursor=cursor, limit=limit)
+    local = get_zone(zone)
+    items = [
+        {
+            **item,
+            "recorded_at": item["recorded_at"].astimezone(local),
+            "amount": str(item["amount"]),
+            "rules": item["rules"].split(",") if item["rules"] else [],
+        }
+        for item in page.items
+    ]
+    return {"items": items, "next": page.next}

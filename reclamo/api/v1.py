@@ -12,6 +12,7 @@ from reclamo.api.deadline_preview import router as deadline_preview_router
 from reclamo.api.errors import JsonParser, install_error_handlers
 from reclamo.api.intake import router as intake_router
 from reclamo.api.openapi import ReclamoAPI
+from reclamo.api.outages import router as outages_router
 from reclamo.api.remedies import router as remedies_router
 from reclamo.api.reports import router as reports_router
 
@@ -29,6 +30,7 @@ api.add_router("", remedies_router)
 api.add_router("", casework_router)
 api.add_router("", intake_router)
 api.add_router("", reports_router)
+api.add_router("", outages_router)
 
 
 class WhoAmI(Schema):

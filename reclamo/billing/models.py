@@ -15,7 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reclamo.customers.models import Customer
-from reclamo.labels import EQUIPMENT_OWNERSHIP_LABELS, OUTAGE_CAUSE_LABELS, choices
+from reclamo.labels import (
+    EQUIPMENT_OWNERSHIP_LABELS,
+    OUTAGE_CAUSE_LABELS,
+    REMEDY_KIND_LABELS,
+    REMEDY_METHOD_LABELS,
+    choices,
+)
 
 
 class Service(models.Model):
@@ -209,3 +215,162 @@ class BillingEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise TypeError("Billing events are append-only.")
+
+
+class OutageCase(models.Model):
+    """A complaint or fault report an outage caused: an open case of an affected customer whose
+    fault started within the outage, linked when the outage is registered (issue 13)."""
+
+    outage = models.ForeignKey(Outage, on_delete=models.CASCADE, related_name="case_links")
+    complaint = models.ForeignKey(
+        "complaints.Complaint", on_delete=models.PROTECT, related_name="outage_links"
+    )
+    linked_at = models.DateTimeField(_("linked at"))
+
+    class Meta:
+        verbose_name = _("case caused by an outage")
+        verbose_name_plural = _("cases caused by an outage")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["outage", "complaint"], name="billing_outage_case_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["complaint"], name="outage_case_by_complaint")]
+
+    def __str__(self) -> str:
+        return f"{self.outage_id}/{self.complaint_id}"
+
+
+class AppliedRemedy(models.Model):
+    """A remedy applied: in a case by staff (computed, perhaps adjusted with a reason), or for
+    every affected customer of an outage by a policy with ``outage_credit.automatic``. Its
+    schedule lines are what the billing system is told (the credits export)."""
+
+    # Not indexed on their own: the export reads the lines by (provider, recorded_at), and an
+    # outage's automatic credits by the (outage, customer) constraint; an outage's 100,000 credits
+    # are written faster with fewer indexes to maintain.
+    provider = models.ForeignKey(
+        "providers.Provider",
+        on_delete=models.PROTECT,
+        related_name="applied_remedies",
+        db_index=False,
+    )
+    customer = models.ForeignKey(
+        "customers.Customer",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="applied_remedies",
+    )
+    # One remedy per case; an automatic outage credit has no case, one per outage and customer.
+    complaint = models.OneToOneField(
+        "complaints.Complaint",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="applied_remedy",
+    )
+    outage = models.ForeignKey(
+        Outage,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="applied_remedies",
+        db_index=False,
+    )
+    kind = models.CharField(_("remedy"), max_length=30, choices=choices(REMEDY_KIND_LABELS))
+    method = models.CharField(_("applied as"), max_length=20, choices=choices(REMEDY_METHOD_LABELS))
+    computed_amount = models.DecimalField(_("computed amount"), max_digits=14, decimal_places=2)
+    amount = models.DecimalField(_("applied amount"), max_digits=14, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3)
+    adjustment_reason = models.TextField(_("reason for the adjustment"), blank=True)
+    rules = models.CharField(_("procedure rules"), max_length=100)
+    # The working as data (reclamo.domain.remedies.Working.as_data), for the statement.
+    working = models.JSONField(_("working"), default=dict, blank=True)
+    applied_at = models.DateTimeField(_("applied at"))
+    applied_by = models.CharField(_("applied by"), max_length=150)
+    # The letter of an automatic credit: "" none due, "queued", "sent", "failed".
+    letter_status = models.CharField(_("letter"), max_length=10, blank=True)
+    letter_sent_at = models.DateTimeField(_("letter sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("applied remedy")
+        verbose_name_plural = _("applied remedies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["outage", "customer"],
+                condition=models.Q(complaint__isnull=True),
+                name="billing_automatic_credit_unique",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["letter_status", "id"],
+                condition=models.Q(letter_status="queued"),
+                name="remedy_letter_queued",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.amount} {self.currency}"
+
+
+class RemedyLine(models.Model):
+    """One line of an applied remedy's schedule: a credit on an invoice, an instalment, a
+    refund or a charge, with its date; the billing system reads them (credits export)."""
+
+    # Looked up through the (remedy, sequence) constraint's index; no second index to maintain.
+    remedy = models.ForeignKey(
+        AppliedRemedy, on_delete=models.CASCADE, related_name="lines", db_index=False
+    )
+    # Indexed by the export's (provider, recorded_at, id) index.
+    provider = models.ForeignKey(
+        "providers.Provider", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    sequence = models.PositiveSmallIntegerField(_("line"))
+    method = models.CharField(_("applied as"), max_length=20, choices=choices(REMEDY_METHOD_LABELS))
+    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3)
+    # The day it is credited, due or refunded; the invoice it is set against, where known.
+    due_on = models.DateField(_("due or credited on"))
+    invoice_number = models.CharField(_("invoice number"), max_length=100, blank=True)
+    recorded_at = models.DateTimeField(_("recorded at"))
+
+    class Meta:
+        verbose_name = _("remedy line")
+        verbose_name_plural = _("remedy lines")
+        ordering = ["recorded_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["remedy", "sequence"], name="remedy_line_unique")
+        ]
+        # The credits export walks one provider's lines in (recorded_at, id) order (keyset).
+        indexes = [
+            models.Index(fields=["provider", "recorded_at", "id"], name="remedy_line_export"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.remedy_id}#{self.sequence} {self.amount} {self.currency}"
+
+
+class OutageImport(models.Model):
+    """An outage import through the API and its first answer, keyed by ``Idempotency-Key``:
+    a repeat with the same body answers the same, whatever happened in between."""
+
+    provider = models.ForeignKey("providers.Provider", on_delete=models.PROTECT, related_name="+")
+    idempotency_key = models.CharField(_("idempotency key"), max_length=255)
+    request_fingerprint = models.CharField(_("request fingerprint"), max_length=64)
+    response_status = models.PositiveSmallIntegerField(_("answer status"))
+    response_body = models.JSONField(_("answer"), default=dict)
+    created_at = models.DateTimeField(_("received at"))
+
+    class Meta:
+        verbose_name = _("outage import")
+        verbose_name_plural = _("outage imports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "idempotency_key"], name="billing_outage_import_key_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.idempotency_key

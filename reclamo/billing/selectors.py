@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
-from reclamo.billing.models import OutageCredit
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Q
+
+from reclamo.billing.models import OutageCredit, RemedyLine
 from reclamo.domain.remedies import Money, Working, outage_credit
+from reclamo.errors import ApplicationError
+from reclamo.providers.models import Provider
 from reclamo.providers.selectors import policy_in_force, policy_of
 
 
@@ -20,3 +31,93 @@ def outage_credit_working(*, credit: OutageCredit) -> Working:
         cause=outage.cause,  # type: ignore[arg-type]
     )
     return computed.working
+
+
+# The credits export (issue 13) ------------------------------------------------------------------
+
+CREDIT_COLUMNS = (
+    "id",
+    "recorded_at",
+    "customer_reference",
+    "remedy",
+    "method",
+    "amount",
+    "currency",
+    "due_on",
+    "invoice_number",
+    "case_number",
+    "outage_reference",
+    "rules",
+)
+CREDIT_FIELDS = (
+    "pk",
+    "recorded_at",
+    "remedy__customer__reference",
+    "remedy__kind",
+    "method",
+    "amount",
+    "currency",
+    "due_on",
+    "invoice_number",
+    "remedy__complaint__number",
+    "remedy__outage__reference",
+    "remedy__rules",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CreditsPage:
+    items: list[dict[str, Any]]
+    next: str | None
+
+
+def credit_rows(*, provider: Provider, since: datetime | None) -> Any:
+    """The provider's remedy lines recorded at or after ``since``, oldest first."""
+    rows = RemedyLine.objects.filter(provider=provider)
+    if since is not None:
+        rows = rows.filter(recorded_at__gte=since)
+    return rows.order_by("recorded_at", "pk")
+
+
+def _credits_cursor(recorded_at: datetime, pk: int) -> str:
+    raw = json.dumps([recorded_at.isoformat(), pk], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _credits_position(cursor: str) -> tuple[datetime, int]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        recorded, pk = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        at = datetime.fromisoformat(recorded)
+        if at.tzinfo is None or type(pk) is not int:
+            raise ValueError(cursor)
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as error:
+        raise ApplicationError(
+            "invalid_cursor",
+            "cursor is not one this export gave; start again without it.",
+            "cursor",
+            status=422,
+        ) from error
+    return at, pk
+
+
+def credits_page(
+    *, provider: Provider, since: datetime | None, cursor: str | None = None, limit: int = 100
+) -> CreditsPage:
+    """One page of the provider's remedy lines recorded at or after ``since``, oldest first;
+    keyset on ``(recorded_at, id)`` (index ``remedy_line_export``), so any page costs one query."""
+    if not 1 <= limit <= 1000:
+        raise ApplicationError(
+            "out_of_range", "limit must be between 1 and 1000.", "limit", status=422
+        )
+    rows = credit_rows(provider=provider, since=since)
+    if cursor:
+        at, pk = _credits_position(cursor)
+        rows = rows.filter(Q(recorded_at__gt=at) | Q(recorded_at=at, pk__gt=pk))
+    values = list(rows.values_list(*CREDIT_FIELDS)[: limit + 1])
+    more = len(values) > limit
+    items = [dict(zip(CREDIT_COLUMNS, row, strict=True)) for row in values[:limit]]
+    last = items[-1] if more and items else None
+    return CreditsPage(
+        items, _credits_cursor(last["recorded_at"], last["id"]) if last is not None else None
+    )

@@ -12,24 +12,31 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from reclamo.billing.csv_rows import Row, RowProblem, csv_rows
 from reclamo.billing.models import (
     AffectedCustomer,
+    AppliedRemedy,
     BillingEvent,
     Invoice,
     Outage,
+    OutageCase,
     OutageCredit,
+    OutageImport,
+    RemedyLine,
     Service,
 )
+from reclamo.casework.services import OPEN_STATUSES
+from reclamo.complaints.models import Complaint, ComplaintEvent
 from reclamo.customers.models import Customer
 from reclamo.domain.errors import DomainError
 from reclamo.domain.policy import Policy
@@ -68,6 +75,8 @@ class CreditsReport:
     credits: int
     total: Decimal
     currency: str
+    linked_cases: int = 0
+    automatic_credits: int = 0
 
 
 def _chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[Sequence[T]]:
@@ -337,6 +346,18 @@ def outages_import(
     every row of it). The customers a file lists for an outage are all it affected. Answers the
     report and the outages whose data or customers changed (their credits are due again)."""
     rows = _read(path, OUTAGE_COLUMNS, OUTAGE_OPTIONAL)
+    outages, affected = outage_rows_check(provider=provider, rows=rows)
+    with transaction.atomic(durable=True):
+        return outage_rows_write(
+            provider=provider, outages=outages, affected=affected, actor=actor, source=path.name
+        )
+
+
+def outage_rows_check(
+    *, provider: Provider, rows: Sequence[Row]
+) -> tuple[dict[str, Outage], dict[str, set[int]]]:
+    """The outages the rows describe and the customers each affected; every bad row is reported
+    (``ImportRejected``). Shared by the CSV import and the API."""
     customers = _by_reference(
         Customer,
         provider,
@@ -377,29 +398,41 @@ def outages_import(
             else:
                 affected[reference].add(customer.pk)
     _reject_if_problems(rows)
-    with transaction.atomic(durable=True):
-        existing = _by_reference(Outage, provider, "reference", outages)
-        changed_refs = {
-            ref
-            for ref, outage in outages.items()
-            if ref not in existing
-            or any(getattr(existing[ref], n) != getattr(outage, n) for n in _OUTAGE_FIELDS)
-        }
-        report = _save(Outage, list(outages.values()), existing, "reference", _OUTAGE_FIELDS)
-        stored = _by_reference(Outage, provider, "reference", outages)
-        for reference, outage in stored.items():
-            have = set(
-                AffectedCustomer.objects.filter(outage=outage).values_list("customer_id", flat=True)
+    return outages, affected
+
+
+def outage_rows_write(
+    *,
+    provider: Provider,
+    outages: dict[str, Outage],
+    affected: dict[str, set[int]],
+    actor: str,
+    source: str,
+) -> tuple[ImportReport, list[Outage]]:
+    """Write checked outages and their affected customers; runs inside the caller's
+    transaction. Answers the report and the outages whose data or customers changed."""
+    existing = _by_reference(Outage, provider, "reference", outages)
+    changed_refs = {
+        ref
+        for ref, outage in outages.items()
+        if ref not in existing
+        or any(getattr(existing[ref], n) != getattr(outage, n) for n in _OUTAGE_FIELDS)
+    }
+    report = _save(Outage, list(outages.values()), existing, "reference", _OUTAGE_FIELDS)
+    stored = _by_reference(Outage, provider, "reference", outages)
+    for reference, outage in stored.items():
+        have = set(
+            AffectedCustomer.objects.filter(outage=outage).values_list("customer_id", flat=True)
+        )
+        want = affected[reference]
+        if have != want:
+            changed_refs.add(reference)
+            AffectedCustomer.objects.filter(outage=outage, customer_id__in=have - want).delete()
+            AffectedCustomer.objects.bulk_create(
+                [AffectedCustomer(outage=outage, customer_id=pk) for pk in want - have],
+                batch_size=1000,
             )
-            want = affected[reference]
-            if have != want:
-                changed_refs.add(reference)
-                AffectedCustomer.objects.filter(outage=outage, customer_id__in=have - want).delete()
-                AffectedCustomer.objects.bulk_create(
-                    [AffectedCustomer(outage=outage, customer_id=pk) for pk in want - have],
-                    batch_size=1000,
-                )
-        _event(provider, actor, "outages_imported", {"file": path.name, **report_data(report)})
+    _event(provider, actor, "outages_imported", {"file": source, **report_data(report)})
     return report, [stored[ref] for ref in sorted(changed_refs)]
 
 
@@ -427,17 +460,33 @@ def _credit_rows(policy: Policy, outage: Outage, fees: Sequence[Decimal]) -> lis
 def outage_credits_compute(
     *, outage: Outage, actor: str = "system", fees_per_statement: int = 500
 ) -> CreditsReport:
-    """Every affected customer's credit for ``outage``, one per service in use during it.
+    """Register an outage's consequences in one step (one durable transaction): every affected
+    customer's credit, the open cases it caused linked, and — where the policy credits without
+    a claim (``outage_credit.automatic``) — the credits applied with a letter to each customer,
+    sent after commit by a sweep task. See :func:`outage_credits_write`."""
+    with transaction.atomic(durable=True):
+        return outage_credits_write(
+            outage=outage, actor=actor, fees_per_statement=fees_per_statement
+        )
+
+
+def outage_credits_write(
+    *, outage: Outage, actor: str = "system", fees_per_statement: int = 500
+) -> CreditsReport:
+    """Every affected customer's credit for ``outage``, one per service in use during it; runs
+    inside the caller's transaction.
 
     A credit depends on the outage and the monthly fee only, so the domain computes it once per
     distinct fee, and the database writes every credit in set-based ``INSERT … SELECT``
     statements that join the affected services to those figures — nothing per customer passes
     through Python, and memory holds at most ``fees_per_statement`` fees whatever the number of
-    customers. One transaction; computing again replaces the outage's credits.
+    customers. Computing again replaces the outage's credits (automatic credits already applied
+    stay as they were: the billing system may have them).
     """
     provider = outage.provider
     policy = policy_of(policy_in_force(provider=provider, at=outage.started_at))
-    if policy.remedies.outage_credit is None:
+    rule = policy.remedies.outage_credit
+    if rule is None:
         raise ApplicationError(
             "remedy_not_offered",
             f"The procedure of {provider.slug} sets no credit for an outage.",
@@ -450,56 +499,257 @@ def outage_credits_compute(
     now = timezone.now()
     credit_table = OutageCredit._meta.db_table
     service_table = Service._meta.db_table
-    with transaction.atomic(durable=True):
-        locked = Outage.objects.select_for_update().get(pk=outage.pk)
-        # Nothing refers to a credit, so this is one DELETE statement.
-        OutageCredit.objects.filter(outage=locked).delete()
-        in_use = (
-            Service.objects.filter(
-                provider=provider,
-                customer_id__in=AffectedCustomer.objects.filter(outage=locked).values(
-                    "customer_id"
-                ),
-                started_on__lte=local_end,
-            )
-            .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=local_start))
-            .order_by()
+    locked = Outage.objects.select_for_update().get(pk=outage.pk)
+    # Nothing refers to a credit, so this is one DELETE statement.
+    OutageCredit.objects.filter(outage=locked).delete()
+    in_use = (
+        Service.objects.filter(
+            provider=provider,
+            customer_id__in=AffectedCustomer.objects.filter(outage=locked).values("customer_id"),
+            started_on__lte=local_end,
         )
-        foreign = in_use.exclude(currency=policy.currency).values_list("currency", flat=True)
-        if (other := foreign.first()) is not None:
-            raise ApplicationError(
-                "currency_mismatch",
-                f"A service is billed in {other}, the procedure in {policy.currency}.",
-                "currency",
-                status=422,
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=local_start))
+        .order_by()
+    )
+    foreign = in_use.exclude(currency=policy.currency).values_list("currency", flat=True)
+    if (other := foreign.first()) is not None:
+        raise ApplicationError(
+            "currency_mismatch",
+            f"A service is billed in {other}, the procedure in {policy.currency}.",
+            "currency",
+            status=422,
+        )
+    subquery, subparams = in_use.values("pk").query.sql_with_params()
+    fees = in_use.values_list("monthly_fee", flat=True).distinct().order_by("monthly_fee")
+    with connection.cursor() as cursor:
+        for chunk in _chunks(list(fees), fees_per_statement):
+            values = ", ".join(["(%s, %s, %s, %s)"] * len(chunk))
+            cursor.execute(
+                f"WITH figures(fee, amount, whole_days, rules) AS (VALUES {values}) "  # noqa: S608
+                f"INSERT INTO {credit_table} (outage_id, service_id, customer_id, "
+                "monthly_fee, amount, currency, whole_days, rules, computed_at) "
+                "SELECT %s, service.id, service.customer_id, service.monthly_fee, "
+                "figures.amount, service.currency, figures.whole_days, figures.rules, %s "
+                f"FROM {service_table} service "
+                "JOIN figures ON service.monthly_fee = figures.fee "
+                f"WHERE service.id IN ({subquery})",
+                [*_credit_rows(policy, locked, chunk), locked.pk, now, *subparams],
             )
-        subquery, subparams = in_use.values("pk").query.sql_with_params()
-        fees = in_use.values_list("monthly_fee", flat=True).distinct().order_by("monthly_fee")
-        with connection.cursor() as cursor:
-            for chunk in _chunks(list(fees), fees_per_statement):
-                values = ", ".join(["(%s, %s, %s, %s)"] * len(chunk))
-                cursor.execute(
-                    f"WITH figures(fee, amount, whole_days, rules) AS (VALUES {values}) "  # noqa: S608
-                    f"INSERT INTO {credit_table} (outage_id, service_id, customer_id, "
-                    "monthly_fee, amount, currency, whole_days, rules, computed_at) "
-                    "SELECT %s, service.id, service.customer_id, service.monthly_fee, "
-                    "figures.amount, service.currency, figures.whole_days, figures.rules, %s "
-                    f"FROM {service_table} service "
-                    "JOIN figures ON service.monthly_fee = figures.fee "
-                    f"WHERE service.id IN ({subquery})",
-                    [*_credit_rows(policy, locked, chunk), locked.pk, now, *subparams],
+    summary = OutageCredit.objects.filter(outage=locked).aggregate(
+        count=Count("pk"), total=Sum("amount")
+    )
+    count, total = summary["count"], Decimal(summary["total"] or 0).quantize(CENT)
+    locked.credits_computed_at = now
+    locked.save(update_fields=["credits_computed_at"])
+    outage.credits_computed_at = now
+    linked = outage_cases_link(outage=locked, actor=actor, now=now)
+    automatic = 0
+    if rule.automatic:
+        automatic = _automatic_credits_apply(locked, policy.time_zone, actor, now)
+    _event(
+        provider,
+        actor,
+        "outage_credits_computed",
+        {
+            "outage": locked.reference,
+            "credits": count,
+            "total": str(total),
+            "linked_cases": linked,
+            "automatic_credits": automatic,
+        },
+    )
+    return CreditsReport(outage.reference, count, total, policy.currency, linked, automatic)
+
+
+def outage_cases_link(*, outage: Outage, actor: str, now: datetime) -> int:
+    """Link the cases ``outage`` caused: the provider's open cases of its affected customers
+    whose fault started within it; each newly linked case records ``outage_linked`` in its
+    audit trail. Runs inside the caller's transaction; linking again adds only new cases."""
+    caused = (
+        Complaint.objects.filter(
+            provider_id=outage.provider_id,
+            status__in=OPEN_STATUSES,
+            customer_id__in=AffectedCustomer.objects.filter(outage=outage).values("customer_id"),
+            fault_started_at__gte=outage.started_at,
+            fault_started_at__lte=outage.ended_at,
+        )
+        .exclude(outage_links__outage=outage)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    linked = 0
+    data = {
+        "before": {},
+        "after": {
+            "outage": outage.reference,
+            "outage_started_at": outage.started_at.isoformat(),
+            "outage_ended_at": outage.ended_at.isoformat(),
+            "cause": outage.cause,
+        },
+    }
+    for chunk in _chunks(list(caused)):
+        OutageCase.objects.bulk_create(
+            [OutageCase(outage=outage, complaint_id=pk, linked_at=now) for pk in chunk]
+        )
+        # One event per case, written with the link (the same transaction).
+        ComplaintEvent.objects.bulk_create(
+            [
+                ComplaintEvent(
+                    complaint_id=pk,
+                    at=now,
+                    actor_type="system",
+                    actor_label=actor[:150],
+                    type="outage_linked",
+                    data=data,
                 )
-        summary = OutageCredit.objects.filter(outage=locked).aggregate(
-            count=Count("pk"), total=Sum("amount")
+                for pk in chunk
+            ]
         )
-        count, total = summary["count"], Decimal(summary["total"] or 0).quantize(CENT)
-        locked.credits_computed_at = now
-        locked.save(update_fields=["credits_computed_at"])
-        outage.credits_computed_at = now
-        _event(
-            provider,
-            actor,
-            "outage_credits_computed",
-            {"outage": locked.reference, "credits": count, "total": str(total)},
+        linked += len(chunk)
+    return linked
+
+
+def _first_of_next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def _automatic_credits_apply(outage: Outage, time_zone: str, actor: str, now: datetime) -> int:
+    """A policy with ``outage_credit.automatic``: every affected customer's credits applied
+    without a claim, on the next invoice (dated the first day of the month after the outage),
+    each with a letter queued (``letter_status``). Set-based; a customer already credited for
+    this outage is left as applied."""
+    remedy_table = AppliedRemedy._meta.db_table
+    line_table = RemedyLine._meta.db_table
+    credit_table = OutageCredit._meta.db_table
+    credited_on = _first_of_next_month(outage.ended_at.astimezone(ZoneInfo(time_zone)).date())
+    earlier = AppliedRemedy.objects.filter(outage=outage, complaint__isnull=True)
+    before = earlier.count()
+    # The first registration credits everybody: no anti-join to plan (on a table whose
+    # statistics are stale, its plan can be a nested loop over every row).
+    not_yet = (
+        f"AND NOT EXISTS (SELECT 1 FROM {remedy_table} earlier "  # noqa: S608
+        "WHERE earlier.outage_id = credit.outage_id AND earlier.customer_id = credit.customer_id "
+        "AND earlier.complaint_id IS NULL)"
+        if before
+        else ""
+    )
+    remedies = (
+        f"INSERT INTO {remedy_table} (provider_id, customer_id, complaint_id, outage_id, "  # noqa: S608
+        "kind, method, computed_amount, amount, currency, adjustment_reason, rules, "
+        "working, applied_at, applied_by, letter_status, letter_sent_at) "
+        "SELECT %s, credit.customer_id, NULL, %s, 'outage_credit', 'credit_schedule', "
+        "SUM(credit.amount), SUM(credit.amount), credit.currency, '', MAX(credit.rules), "
+        "'{}', %s, %s, 'queued', NULL "
+        f"FROM {credit_table} credit WHERE credit.outage_id = %s {not_yet} "
+        "GROUP BY credit.customer_id, credit.currency HAVING SUM(credit.amount) > 0"
+    )
+    remedy_params: list[Any] = [outage.provider_id, outage.pk, now, actor[:150], outage.pk]
+    line_columns = (
+        f"INSERT INTO {line_table} (remedy_id, provider_id, sequence, method, amount, "
+        "currency, due_on, invoice_number, recorded_at) "
+    )
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # One statement: the lines are written from the remedies it inserts.
+            cursor.execute(
+                f"WITH applied AS ({remedies} RETURNING id, provider_id, amount, currency) "  # noqa: S608
+                f"{line_columns}SELECT id, provider_id, 1, 'credit_schedule', amount, currency, "
+                "%s, '', %s FROM applied",
+                [*remedy_params, credited_on, now],
+            )
+            applied = cursor.rowcount
+        else:
+            cursor.execute(remedies, remedy_params)
+            cursor.execute(
+                f"{line_columns}SELECT applied.id, applied.provider_id, 1, 'credit_schedule', "  # noqa: S608
+                "applied.amount, applied.currency, %s, '', %s "
+                f"FROM {remedy_table} applied WHERE applied.outage_id = %s "
+                "AND applied.complaint_id IS NULL AND NOT EXISTS ("
+                f"SELECT 1 FROM {line_table} line WHERE line.remedy_id = applied.id)",
+                [credited_on, now, outage.pk],
+            )
+            applied = earlier.count() - before
+    if applied:
+        from reclamo.billing.tasks import outage_credit_letters_sweep
+
+        # 100,000 letters are no 100,000 tasks: one sweep sends them in batches.
+        transaction.on_commit(lambda: outage_credit_letters_sweep.enqueue())
+    return applied
+
+
+# Outages through the API, bulk and idempotent ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OutagesAnswer:
+    status: int
+    body: dict[str, Any]
+    replayed: bool = False
+
+
+def _stored(provider: Provider, key: str, fingerprint: str) -> OutagesAnswer | None:
+    stored = OutageImport.objects.filter(provider=provider, idempotency_key=key).first()
+    if stored is None:
+        return None
+    if stored.request_fingerprint != fingerprint:
+        raise ApplicationError(
+            "idempotency_key_reused",
+            "This Idempotency-Key was already used for a different request; send a new key "
+            "for a new request.",
+            "Idempotency-Key",
         )
-    return CreditsReport(outage.reference, count, total, policy.currency)
+    return OutagesAnswer(stored.response_status, stored.response_body, replayed=True)
+
+
+def outages_receive(
+    *,
+    provider: Provider,
+    rows: Sequence[Row],
+    actor: str,
+    key: str | None = None,
+    fingerprint: str = "",
+) -> OutagesAnswer:
+    """Outages from the provider's network systems (the API's bulk import): checked as the CSV
+    import checks them (every problem at once, nothing written from a bad request), then
+    written with every changed outage's consequences — credits, linked cases, automatic
+    credits — in one transaction. With ``key`` (``Idempotency-Key``), a repeat of the same
+    request answers the first answer again and changes nothing; the same key with another
+    body is refused (409 ``idempotency_key_reused``)."""
+    if key is not None and (answer := _stored(provider, key, fingerprint)) is not None:
+        return answer
+    outages, affected = outage_rows_check(provider=provider, rows=rows)
+    try:
+        with transaction.atomic(durable=True):
+            report, changed = outage_rows_write(
+                provider=provider, outages=outages, affected=affected, actor=actor, source="api"
+            )
+            reports = [outage_credits_write(outage=outage, actor=actor) for outage in changed]
+            body: dict[str, Any] = {
+                **report_data(report),
+                "outages": [
+                    {
+                        "reference": credits.outage,
+                        "credits": credits.credits,
+                        "total": str(credits.total),
+                        "currency": credits.currency,
+                        "linked_cases": credits.linked_cases,
+                        "automatic_credits": credits.automatic_credits,
+                    }
+                    for credits in reports
+                ],
+            }
+            if key is not None:
+                OutageImport.objects.create(
+                    provider=provider,
+                    idempotency_key=key,
+                    request_fingerprint=fingerprint,
+                    response_status=200,
+                    response_body=body,
+                    created_at=timezone.now(),
+                )
+    except IntegrityError:
+        # Another request with this key committed first (the unique key waited for it).
+        if key is not None and (answer := _stored(provider, key, fingerprint)) is not None:
+            return answer
+        raise
+    return OutagesAnswer(200, body)

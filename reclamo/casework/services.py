@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from reclamo.accounts.models import User
+from reclamo.billing.remedies import applied_remedy_statement
 from reclamo.casework.models import CaseAssignment, CaseNote, Statement, TechnicianVisit
 from reclamo.complaints.events import Actor, complaint_event_record
 from reclamo.complaints.models import (
@@ -32,6 +33,7 @@ from reclamo.complaints.models import (
 from reclamo.domain.deadlines import CaseFacts, deadlines_at_registration, extension_decide
 from reclamo.domain.errors import DomainError
 from reclamo.domain.policy import Policy
+from reclamo.domain.remedies import fault_charges
 from reclamo.domain.vocabulary import (
     COMPLEXITIES,
     EQUIPMENT_OWNERSHIPS,
@@ -367,7 +369,10 @@ def complaint_decide(
             complaint=locked,
             outcome=outcome,
             reasons=reasons,
-            remedy=dict(remedy) if remedy is not None else None,
+            # Without one given, the remedy applied in the case (its schedule and working).
+            remedy=dict(remedy)
+            if remedy is not None
+            else applied_remedy_statement(complaint=locked),
             decided_at=now,
             decided_by=actor.user,
             decided_by_label=actor.label[:150],
@@ -578,7 +583,19 @@ def visit_charge(*, visit: TechnicianVisit, policy: Policy) -> tuple[Decimal, st
     """The hook for the remedies engine: what the visit costs the customer from the price list
     (UN-6 per km when the customer caused the fault; PC-10 per trip when they insisted on an
     unneeded one). None until the provider's price list has amounts."""
-    return None
+    try:
+        charges = fault_charges(
+            policy,
+            customer_caused=visit.customer_caused,
+            trip_km=visit.kilometres,
+            trips=visit.trips if visit.customer_insisted else 0,
+            trip_unnecessary_on_request=visit.customer_insisted,
+        )
+    except DomainError:  # a price not set yet, or no distance for a per-km trip
+        return None
+    if not charges.lines:
+        return None
+    return charges.total.amount, charges.total.currency
 
 
 def visit_record(

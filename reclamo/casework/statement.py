@@ -17,6 +17,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from reclamo.billing.remedies import remedy_statement_lines
 from reclamo.casework.models import Statement
 from reclamo.complaints.models import Complaint
 from reclamo.domain.calendar import get_zone
@@ -86,9 +87,12 @@ def _escalation(policy: Policy, sent_at: datetime, language: str) -> list[Escala
     return lines
 
 
-def _remedy_lines(remedy: Any) -> list[tuple[str, str]]:
+def _remedy_lines(remedy: Any, language: str) -> list[tuple[str, str]]:
     if not isinstance(remedy, dict):
         return []
+    worded = remedy_statement_lines(remedy, language)  # an applied remedy, with its working
+    if worded is not None:
+        return worded
     return [(str(key).replace("_", " "), _flat(value)) for key, value in remedy.items()]
 
 
@@ -125,7 +129,7 @@ def statement_context(complaint: Complaint, statement: Statement) -> dict[str, A
         "registered": _day(complaint.registered_at, zone, language),
         "decided": _day(statement.decided_at, zone, language),
         "sent": _day(sent_at, zone, language),
-        "remedy": _remedy_lines(statement.remedy),
+        "remedy": _remedy_lines(statement.remedy, language),
         "escalation": (
             _escalation(policy, sent_at, language) if statement.outcome in _ESCALATING else []
         ),

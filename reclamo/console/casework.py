@@ -47,6 +47,7 @@ from reclamo.complaints.selectors import complaint_get
 from reclamo.console import casework_forms as cf
 from reclamo.console.access import Console, console_view, forbidden
 from reclamo.console.register import AT_RISK, department_names, format_moment, time_left_words
+from reclamo.console.remedies import case_remedy_context
 from reclamo.domain.calendar import get_zone
 from reclamo.error_messages import error_message
 from reclamo.errors import ApplicationError
@@ -224,6 +225,8 @@ def case_work_context(
         "visit_form": cf.VisitForm(),
         "warranty_rules": [w.rule for w in console.policy.remedies.warranty],
         "trip_rules": [t.rule for t in console.policy.remedies.technician_trips],
+        # The remedy: computed with its working, or applied with its schedule (issue 13).
+        **case_remedy_context(complaint, language),
     }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reclamo.console import calls, casework, dashboard, views
+from reclamo.console import calls, casework, dashboard, remedies, views
 
 app_name = "console"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.console_home, name="home"),
     path("<slug:slug>/", views.register_page, name="register"),
     path("<slug:slug>/register.csv", views.register_export, name="export"),
+    path("<slug:slug>/credits.csv", remedies.credits_export, name="credits_export"),
     path("<slug:slug>/cases/<str:number>/", views.case_page, name="case"),
     path("<slug:slug>/desk/", views.desk_register, name="desk"),
     path("<slug:slug>/queue/<slug:department>/", casework.queue, name="queue"),
@@ -27,4 +28,5 @@ urlpatterns = [
     path("<slug:slug>/dashboard/", dashboard.dashboard_page, name="dashboard"),
     path("<slug:slug>/dashboard/quality.csv", dashboard.quality_export_csv, name="quality-csv"),
     path("<slug:slug>/dashboard/quality.pdf", dashboard.quality_export_pdf, name="quality-pdf"),
+    path("<slug:slug>/cases/<str:number>/remedy/", remedies.remedy_apply, name="remedy_apply"),
 ]

@@ -27,6 +27,8 @@ __all__ = [
     "MILESTONES",
     "OUTAGE_CAUSES",
     "OUTCOMES",
+    "REMEDY_KINDS",
+    "REMEDY_METHODS",
     "STATEMENT_MEANS",
     "TIMER_KINDS",
     "ActorType",
@@ -45,6 +47,8 @@ __all__ = [
     "Milestone",
     "OutageCause",
     "Outcome",
+    "RemedyKind",
+    "RemedyMethod",
     "StatementMeans",
     "TimerKind",
 ]
@@ -137,3 +141,12 @@ STATEMENT_MEANS: tuple[StatementMeans, ...] = get_args(StatementMeans)
 # alike), or the customer's doing (UN-5, PC-8: nothing is credited).
 OutageCause = Literal["provider_non_technical", "provider_equipment", "customer"]
 OUTAGE_CAUSES: tuple[OutageCause, ...] = get_args(OutageCause)
+# What a case's remedy is (issue 13): an outage credit (UN-13, PC-6, PC-7), a disputed bill's
+# deferral (UN-15, UN-16, PC-16), a billing correction (UN-14), charges for a customer-caused
+# fault and trips (UN-5, UN-6, PC-8, PC-10).
+RemedyKind = Literal["outage_credit", "disputed_bill", "billing_correction", "charges"]
+# How an applied remedy reaches the customer's bills: credited over the next invoices, split in
+# instalments, refunded, or charged.
+RemedyMethod = Literal["credit_schedule", "instalments", "refund", "charge"]
+REMEDY_KINDS: tuple[RemedyKind, ...] = get_args(RemedyKind)
+REMEDY_METHODS: tuple[RemedyMethod, ...] = get_args(RemedyMethod)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -38,6 +38,7 @@ __all__ = [
     "Letter",
     "acknowledgement_deliver",
     "acknowledgements_due",
+    "customer_letter_send",
     "letter_deliver",
     "letters_due",
 ]
@@ -268,3 +269,25 @@ def _fail(delivery: Delivery, complaint: Complaint, error: str, now: datetime) -
             "error": error,
         },
     )
+
+
+def customer_letter_send(*, email: str, phone: str, letter: Letter, connection: Any = None) -> str:
+    """Send ``letter`` to a customer who has no case (e.g. an automatic outage credit): by email
+    where there is an address, else by text message. Answers the channel; raises on a gateway
+    error (the caller records it) and ``ValueError`` when there is no address at all."""
+    if email:
+        message = EmailMultiAlternatives(
+            subject=letter.subject,
+            body=letter.text,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[email],
+            headers=letter.headers,
+            connection=connection,
+        )
+        message.attach_alternative(letter.html, "text/html")
+        message.send()
+        return "email"
+    if phone:
+        sms_send(to=phone, body=letter.sms)
+        return "sms"
+    raise ValueError(NO_CONTACT)

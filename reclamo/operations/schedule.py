@@ -15,6 +15,7 @@ from typing import Any
 
 from django.conf import settings
 
+from reclamo.billing.tasks import outage_credit_letters_sweep
 from reclamo.casework.tasks import casework_timers_sweep
 from reclamo.intake.tasks import email_replies_sweep, mailboxes_fetch
 from reclamo.letters.tasks import acknowledgements_sweep
@@ -44,4 +45,6 @@ PERIODIC_JOBS: tuple[PeriodicJob, ...] = (
     ),
     # Each provider's quality report for the last complete month, mailed once to its admins.
     PeriodicJob("monthly_reports_sweep", monthly_reports_sweep, timedelta(hours=1)),
+    # Letters of automatic outage credits still waiting (a sweep task lost or cut short).
+    PeriodicJob("outage_credit_letters_sweep", outage_credit_letters_sweep, timedelta(minutes=5)),
 )

@@ -24,23 +24,28 @@ BA = ZoneInfo("Europe/Bratislava")
 
 
 def outage_with_customers(
-    provider: Any, fees: list[str], *, cause: str = "provider_non_technical", **times: datetime
+    provider: Any,
+    fees: list[str],
+    *,
+    cause: str = "provider_non_technical",
+    prefix: str = "C",
+    **times: datetime,
 ) -> Outage:
     outage = Outage.objects.create(
         provider=provider,
-        reference=f"O-{len(fees)}",
+        reference=f"O-{len(fees)}" if prefix == "C" else f"O-{prefix}{len(fees)}",
         started_at=times.get("start", datetime(2026, 11, 29, 10, tzinfo=BA)),
         ended_at=times.get("end", datetime(2026, 12, 2, 12, tzinfo=BA)),
         cause=cause,
     )
     for index, fee in enumerate(fees):
         customer = Customer.objects.create(
-            provider=provider, reference=f"C{index}", name=f"Customer {index}", language="sk"
+            provider=provider, reference=f"{prefix}{index}", name=f"Customer {index}", language="sk"
         )
         Service.objects.create(
             provider=provider,
             customer=customer,
-            reference=f"S{index}",
+            reference=f"S{index}" if prefix == "C" else f"S{prefix}{index}",
             monthly_fee=Decimal(fee),
             currency="EUR",
             started_on=date(2025, 1, 1),

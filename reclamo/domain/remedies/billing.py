@@ -75,10 +75,13 @@ def _rule(policy: Policy) -> str:
 
 
 def credit_over_invoices(
-    policy: Policy, *, amount: Money, invoices: Sequence[InvoiceDue]
+    policy: Policy, *, amount: Money, invoices: Sequence[InvoiceDue], rule: str | None = None
 ) -> CreditSchedule:
-    """UN-14: credit ``amount`` on the next invoices, each absorbing at most its own amount."""
-    rule = _rule(policy)
+    """UN-14: credit ``amount`` on the next invoices, each absorbing at most its own amount.
+
+    ``rule`` names the rule the amount is owed under when it is not a billing correction (an
+    outage credit of PC-6 set against the next invoice the same way); by default UN-14's."""
+    rule = rule or _rule(policy)
     owed = in_currency(amount, policy.currency, "amount")
     remaining = owed.amount
     lines: list[CreditLine] = []
