@@ -85,6 +85,13 @@ class IntakeRecord(models.Model):
         indexes = [
             # Staff look for what failed or was refused, newest first.
             models.Index(fields=["provider", "outcome", "received_at"], name="intake_by_outcome"),
+            # The purge of Idempotency-Keys and stored answers past their retention reads the
+            # oldest records that still hold one: a partial index, small as it holds only them.
+            models.Index(
+                fields=["created_at"],
+                condition=Q(idempotency_key__isnull=False) | Q(response_body__isnull=False),
+                name="intake_replayable_by_age",
+            ),
         ]
 
     def __str__(self) -> str:
