@@ -1,11 +1,12 @@
 """API registrations per second behind `reclamo serve` on PostgreSQL (issue 10: ≥ 300/s on 2 cores).
 
-    uv run python bench/bench_register_api.py [--seconds 20] [--connections 16] [--workers 2]
+    uv run python bench/bench_register_api.py [--seconds 20] [--connections 16] [--workers N]
 
 Creates a fresh PostgreSQL database (`BENCH_DATABASE_URL`, default
 postgres://postgres@127.0.0.1:5432/reclamo_bench — dropped and created again), starts
-`reclamo serve` on it (production settings, a free port, a temporary data directory, the
-acknowledgement of every case queued for the task worker), issues an integration token for
+`reclamo serve --no-demo` on it (production settings, a free port, a temporary data directory,
+no demo register writing beside the load, the acknowledgement of every case queued for the
+task worker), issues an integration token for
 pronet, then POSTs registrations — each with its own Idempotency-Key — from a second process:
 `wrk` when installed (Debian package `wrk`), else Python threads. Prints registrations per
 second, p50/p95 latency, and checks that every 201 is a case in the register with its
@@ -91,14 +92,17 @@ def _fresh_database(url: str) -> None:
 
 
 def _environment(url: str, data_dir: str, workers: int) -> dict[str, str]:
+    # No --workers: `reclamo serve`'s own default (RECLAMO_WEB_WORKERS unset).
+    chosen = {"RECLAMO_WEB_WORKERS": str(workers)} if workers else {}
+    inherited = {k: v for k, v in os.environ.items() if k != "RECLAMO_WEB_WORKERS"}
     return {
-        **os.environ,
+        **inherited,
+        **chosen,
         "DATABASE_URL": url,
         "RECLAMO_DATA_DIR": data_dir,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "RECLAMO_SECRET_KEY": secrets.token_urlsafe(50),
         "RECLAMO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "RECLAMO_WEB_WORKERS": str(workers),
         "RECLAMO_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
     }
 
@@ -233,7 +237,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument(
+        "--workers", type=int, default=0, help="gunicorn workers (default: reclamo serve's)"
+    )
     parser.add_argument("--profile", action="store_true")
     options = parser.parse_args()
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
@@ -242,7 +248,7 @@ def main() -> None:
     env = _environment(url, data_dir, options.workers)
     port = _free_port()
     server = subprocess.Popen(  # noqa: S603 - fixed argv
-        [sys.executable, "-m", "reclamo", "serve", "--port", str(port)],
+        [sys.executable, "-m", "reclamo", "serve", "--port", str(port), "--no-demo"],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
@@ -266,7 +272,9 @@ def main() -> None:
         cases, acknowledgements = _count(url)
         print(
             f"{load.__name__[11:]}: {requests} registrations in {duration:.1f} s "
-            f"({options.connections} connections, {options.workers} gunicorn workers): "
+            f"({options.connections} connections, "
+            f"{options.workers or 'default'} gunicorn workers; load average "
+            f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}): "
             f"{requests / duration:.0f}/s, p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
             f"{failed} not 201"
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import time
@@ -71,6 +72,9 @@ def test_a_killed_task_worker_and_web_server_come_back_and_the_site_keeps_answer
 ) -> None:
     first = _children(served)
     assert set(first) == {"web", "worker"}, first
+    # Web requests go first: the task worker runs at a lower CPU priority.
+    web, worker = (os.getpriority(os.PRIO_PROCESS, first[role]) for role in ("web", "worker"))
+    assert worker == min(19, web + 10)
 
     subprocess.run(["kill", "-KILL", str(first["worker"])], check=True)
     _home_answers(served)  # the web server does not notice the worker's crash

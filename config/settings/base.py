@@ -160,6 +160,14 @@ STORAGES = {
 # Uploads: attachments are capped; anything larger is refused with a form error.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Idempotency-Key (reclamo.api.idempotency, docs/operations.md). A key whose request stored its
+# submission but never answered (the process was killed) is taken over by the next request with
+# the same key and body once its claim is this old: longer than any request can live (gunicorn
+# kills a worker stuck for 30 s, its default timeout, which `reclamo serve` keeps).
+RECLAMO_IDEMPOTENCY_STALE_AFTER = timedelta(seconds=60)
+# Keys and the answers stored for replay are forgotten after this (the task
+# reclamo.api.tasks.idempotency_keys_purge); api.md promises at least 30 days.
+RECLAMO_IDEMPOTENCY_KEY_RETENTION = timedelta(days=30)
 # A case's attachments (reclamo.complaints.attachments.attachment_check): documents, photos and
 # scans of letters; anything else is refused with a message naming what is accepted.
 RECLAMO_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024

@@ -45,6 +45,7 @@ from reclamo.api.errors import (
 from reclamo.api.idempotency import (
     HEADER,
     REPLAYED_HEADER,
+    Reclaimed,
     StoredAnswer,
     first_answer,
     idempotency_key_read,
@@ -250,7 +251,10 @@ def complaint_register_endpoint(request: HttpRequest, slug: str) -> HttpResponse
             raise
         if earlier is None:  # the other request's record is gone: it was rolled back
             raise
-        return _answer(earlier, replayed=True)
+        if not isinstance(earlier, Reclaimed):
+            return _answer(earlier, replayed=True)
+        # The first request died before answering: this one processes its submission.
+        intake = earlier.intake
     try:
         return _answer(_register(request, provider, intake, received))
     except Exception:

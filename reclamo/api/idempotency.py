@@ -5,8 +5,7 @@ it once. The key lives on the intake record of the first request — unique per 
 requests racing with one key cannot both open a record: the loser's insert fails and it answers
 the winner's result. The record keeps the first answer (`response_status`, `response_body`),
 written in the registering transaction, so a replay answers exactly what the first request did,
-across restarts. Intake records are kept at least 30 days (nothing purges them yet), hence so
-are keys.
+across restarts.
 
 - A repeat with the same body (SHA-256 of its canonical JSON) answers the first result again,
   with `Idempotent-Replayed: true`.
@@ -14,6 +13,13 @@ are keys.
   at most `WAIT_SECONDS`), then answers its result — or `409 idempotency_in_progress` with
   `Retry-After` if it is still not done.
 - The same key with a different body answers `409 idempotency_key_reused`.
+- A first request that died before answering (its process was killed) leaves its record without
+  an answer. Once that record's claim is older than `RECLAMO_IDEMPOTENCY_STALE_AFTER` (longer
+  than any request lives), the next request with the same key and body takes it over — one
+  conditional UPDATE, so of several such requests one wins — and processes the submission again.
+- Keys, and the answers stored for replay, are forgotten after
+  `RECLAMO_IDEMPOTENCY_KEY_RETENTION` (at least 30 days, api.md) by the task
+  `reclamo.api.tasks.idempotency_keys_purge`; the intake records stay.
 """
 
 from __future__ import annotations
@@ -25,10 +31,13 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reclamo.api.errors import ApiError
 from reclamo.complaints.models import IntakeRecord
+from reclamo.complaints.services import intake_record_reclaim
 from reclamo.providers.models import Provider
 
 HEADER = "Idempotency-Key"
@@ -43,6 +52,14 @@ RETRY_AFTER_SECONDS = 2
 class StoredAnswer:
     status: int
     body: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Reclaimed:
+    """The record of a first request that died before answering, now this request's to
+    process (its key and body are this request's)."""
+
+    intake: IntakeRecord
 
 
 def idempotency_key_read(value: str | None) -> str | None:
@@ -70,8 +87,9 @@ def request_fingerprint(payload: Any, raw: bytes) -> str:
 
 def first_answer(
     *, provider: Provider, key: str, fingerprint: str, wait_seconds: float | None = None
-) -> StoredAnswer | None:
-    """The answer given to the first request with ``key``; None when there was none.
+) -> StoredAnswer | Reclaimed | None:
+    """The answer given to the first request with ``key``; None when there was none;
+    :class:`Reclaimed` when the first request died before answering and this one took over.
 
     Waits while the first request is still being processed. Raises ApiError 409
     `idempotency_key_reused` for a different body, `idempotency_in_progress` after the wait.
@@ -80,7 +98,7 @@ def first_answer(
     while True:
         record = (
             IntakeRecord.objects.filter(provider=provider, idempotency_key=key)
-            .only("request_fingerprint", "response_status", "response_body")
+            .only("request_fingerprint", "response_status", "response_body", "updated_at")
             .first()
         )
         if record is None:
@@ -97,6 +115,11 @@ def first_answer(
             )
         if record.response_status is not None:
             return StoredAnswer(record.response_status, record.response_body or {})
+        stale_before = timezone.now() - settings.RECLAMO_IDEMPOTENCY_STALE_AFTER
+        if record.updated_at < stale_before and intake_record_reclaim(
+            intake_id=record.pk, stale_before=stale_before
+        ):
+            return Reclaimed(IntakeRecord.objects.get(pk=record.pk))
         if time.monotonic() >= give_up_at:
             raise ApiError(
                 409,

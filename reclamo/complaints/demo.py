@@ -10,7 +10,11 @@ purpose:
 - the actor is the system, labelled "demo", so the audit trail says where the cases came from.
 
 The random choices come from one seeded generator, so the same seed and the same ``now`` give
-the same register. It is filled only while the register is empty, so restarts add nothing.
+the same register. It is filled only while the register is empty, so restarts add nothing; and a
+provider's register is filled by one process only, even when several task workers pick the
+task up at once: each first opens the register's counter for the year of its first case
+(:func:`register_year_open`, a conditional INSERT on the counter's unique key), and a worker
+that finds it already open leaves that provider to the one that opened it.
 `reclamo serve` queues it (``reclamo.complaints.tasks.demo_register_prepare``) rather than
 writing it before the site starts: about 700 cases take 10-20 s on SQLite.
 """
@@ -26,6 +30,7 @@ from django.utils import timezone
 
 from reclamo.complaints.events import Actor
 from reclamo.complaints.models import Complaint
+from reclamo.complaints.numbering import register_year_open
 from reclamo.complaints.services import (
     CustomerContact,
     Submission,
@@ -107,17 +112,24 @@ def demo_register_fill(
         except ApplicationError:
             continue
         count = rng.randint(*size)
-        created[provider.slug] = _provider_fill(provider, policy, rng, count, now)
+        filled = _provider_fill(provider, policy, rng, count, now)
+        if filled is not None:
+            created[provider.slug] = filled
     return created
 
 
 def _provider_fill(
     provider: Provider, policy: Policy, rng: random.Random, count: int, now: datetime
-) -> int:
+) -> int | None:
+    """The cases registered; None when another process claimed this register first."""
     zone = ZoneInfo(policy.time_zone)
     start = now - timedelta(days=DEMO_DAYS)
     # Received in order, so the numbers follow the receipt as they do in a real register.
     receipts = sorted(_receipt(rng, start, now, zone) for _ in range(count))
+    if not receipts or not register_year_open(
+        provider=provider, year=receipts[0].astimezone(zone).year
+    ):
+        return None
     registered = 0
     for received_at in receipts:
         plan = _plan(policy, rng, received_at, now)

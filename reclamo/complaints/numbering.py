@@ -23,7 +23,12 @@ from reclamo.complaints.models import RegisterCounter
 from reclamo.domain.numbering import registration_number
 from reclamo.providers.models import Provider
 
-__all__ = ["ComplaintNumber", "NumberOutsideTransaction", "complaint_number_next"]
+__all__ = [
+    "ComplaintNumber",
+    "NumberOutsideTransaction",
+    "complaint_number_next",
+    "register_year_open",
+]
 
 
 class NumberOutsideTransaction(RuntimeError):
@@ -81,3 +86,20 @@ def _first_of_year(provider_id: int, year: int) -> int:
             raise
         return sequence
     return 1
+
+
+def register_year_open(*, provider: Provider, year: int) -> bool:
+    """Open ``provider``'s register for ``year`` (its counter at 0: the first case is number 1),
+    committed at once; False when it is already open — a case was registered in that year, or
+    another process opened it first.
+
+    A claim for work that must run once (the demo register): the counter's unique (provider,
+    year) lets exactly one of several processes opening it at once succeed, on PostgreSQL (the
+    others' INSERT waits for the winner's commit, then fails) and on SQLite alike.
+    """
+    try:
+        with transaction.atomic(durable=True):
+            RegisterCounter.objects.create(provider_id=provider.pk, year=year, last_sequence=0)
+    except IntegrityError:
+        return False
+    return True

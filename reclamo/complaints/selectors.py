@@ -57,12 +57,12 @@ class RegisterPage:
     next: str | None  # the cursor of the next page, None on the last
 
 
-def _current_deadlines() -> Prefetch[Any]:
-    return Prefetch(
-        "deadlines",
-        queryset=ComplaintDeadline.objects.filter(superseded_at__isnull=True).order_by("due_at"),
-        to_attr="current_deadlines",
-    )
+def _current_deadlines(*, brief: bool = False) -> Prefetch[Any]:
+    """Each case's current deadlines, nearest first; ``brief``: only which clock is due when."""
+    deadlines = ComplaintDeadline.objects.filter(superseded_at__isnull=True).order_by("due_at")
+    if brief:
+        deadlines = deadlines.only("complaint_id", "clock", "due_at")
+    return Prefetch("deadlines", queryset=deadlines, to_attr="current_deadlines")
 
 
 def complaint_get(
@@ -123,9 +123,13 @@ def complaint_register_page(
     cursor: str | None = None,
     limit: int = 50,
     time_zone: str = "UTC",
+    fields: Sequence[str] | None = None,
 ) -> RegisterPage:
     """One page of the register, oldest first, with each case's current deadlines prefetched
-    (``complaint.current_deadlines``, nearest first): two queries at any depth and size."""
+    (``complaint.current_deadlines``, nearest first): two queries at any depth and size.
+
+    ``fields``: load only these columns of each case (and only the clock and due instant of
+    its deadlines), for a listing that shows a few of them; by default the whole case."""
     if not 1 <= limit <= MAX_PAGE:
         raise ApplicationError(
             "invalid_limit", f"limit must be 1 to {MAX_PAGE}, not {limit}.", "limit", status=422
@@ -139,10 +143,13 @@ def complaint_register_page(
         queryset = queryset.filter(received_at__gte=received_at).filter(
             Q(received_at__gt=received_at) | Q(number__gt=number)
         )
+    queryset = queryset.order_by("received_at", "number")
+    if fields is None:
+        queryset = queryset.select_related("provider")
+    else:
+        queryset = queryset.only("received_at", "number", *fields)
     rows = list(
-        queryset.order_by("received_at", "number")
-        .select_related("provider")
-        .prefetch_related(_current_deadlines())[: limit + 1]
+        queryset.prefetch_related(_current_deadlines(brief=fields is not None))[: limit + 1]
     )
     more = len(rows) > limit
     items = rows[:limit]

@@ -6,8 +6,10 @@ Every channel (the API, the desk, a letter, email, a call) does the same two ste
    short transaction, so nothing that arrived is lost whatever happens next.
 2. :func:`complaint_register` decides under the policy in force at receipt (accepted, refused,
    treated as what, which department, every deadline), then, in one durable transaction, takes
-   the number, inserts the case with one row per deadline and its "registered" event, and closes
-   the intake record. The acknowledgement leaves only after commit, through the task queue.
+   the number, inserts the case with one row per deadline and its "registered" event, queues the
+   acknowledgement (with the database queue its task row joins this transaction; other queues
+   get it after commit), and closes the intake record. The acknowledgement leaves only after
+   commit: the worker cannot see the task before.
 
 Parsing and deciding happen before the transaction opens: nothing slow runs while the register's
 counter row (PostgreSQL) or the database's write lock (SQLite) is held.
@@ -22,6 +24,7 @@ from typing import Any, overload
 
 from django.core.files import File
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from reclamo.complaints.events import Actor, complaint_event_record
@@ -34,7 +37,7 @@ from reclamo.domain.errors import DomainError
 from reclamo.domain.policy import Policy
 from reclamo.domain.vocabulary import CASE_STATUSES, OUTCOMES
 from reclamo.errors import ApplicationError
-from reclamo.letters.tasks import acknowledgement_send
+from reclamo.letters.tasks import acknowledgement_queue
 from reclamo.providers.models import PolicyVersion, Provider
 from reclamo.providers.selectors import policy_in_force, policy_of
 
@@ -44,8 +47,10 @@ __all__ = [
     "Submission",
     "complaint_register",
     "complaint_status_change",
+    "idempotency_keys_purge",
     "intake_record_close",
     "intake_record_open",
+    "intake_record_reclaim",
 ]
 
 
@@ -98,22 +103,27 @@ def intake_record_open(
     API then replays or refuses the first submission's answer). ``payload_file`` (a letter's
     scan, a large message) is stored under the data directory with the record.
     """
-    with transaction.atomic(durable=True):
-        record = IntakeRecord(
-            provider=provider,
-            channel=channel,
-            received_at=received_at,
-            source_label=source_label[:255],
-            payload=payload,
-            payload_text=payload_text,
-            content_type=content_type[:100],
-            idempotency_key=idempotency_key,
-            request_fingerprint=request_fingerprint,
-        )
-        if payload_file is not None:
-            record.payload_file.save(payload_file.name or "payload", payload_file, save=False)
+    record = IntakeRecord(
+        provider=provider,
+        channel=channel,
+        received_at=received_at,
+        source_label=source_label[:255],
+        payload=payload,
+        payload_text=payload_text,
+        content_type=content_type[:100],
+        idempotency_key=idempotency_key,
+        request_fingerprint=request_fingerprint,
+    )
+    if payload_file is not None:
+        record.payload_file.save(payload_file.name or "payload", payload_file, save=False)
+    if transaction.get_autocommit():
+        # Outside any transaction one INSERT commits on its own: one round trip instead of
+        # BEGIN, INSERT, COMMIT (the API pays this on every registration).
         record.save(force_insert=True)
         return record
+    with transaction.atomic(durable=True):  # refuses to run inside a caller's transaction
+        record.save(force_insert=True)
+    return record
 
 
 def intake_record_close(
@@ -140,6 +150,49 @@ def intake_record_close(
             updated_at=timezone.now(),
         )
     intake.outcome, intake.reason_code, intake.complaint = outcome, code[:50], complaint
+
+
+def intake_record_reclaim(*, intake_id: int, stale_before: datetime) -> bool:
+    """Take over a submission whose request died before it answered (the process was killed
+    between storing it and committing its outcome), so its Idempotency-Key does not stay "being
+    processed" for ever. True when this caller now owns the record and must process it again.
+
+    Only a record with no stored answer whose last claim (``updated_at``) is older than
+    ``stale_before`` is taken, by one conditional UPDATE that also renews the claim: of several
+    requests reclaiming at once exactly one matches the row (PostgreSQL re-checks the condition
+    after the winner's commit; SQLite runs one writer at a time), the others see a fresh claim
+    and wait for its answer as for any request in progress.
+    """
+    with transaction.atomic(durable=True):
+        taken = IntakeRecord.objects.filter(
+            pk=intake_id, response_status__isnull=True, updated_at__lt=stale_before
+        ).update(outcome="pending", reason_code="", reason_message="", updated_at=timezone.now())
+    return taken == 1
+
+
+def idempotency_keys_purge(*, before: datetime, batch_size: int = 1000) -> int:
+    """Forget the Idempotency-Keys and the answers stored for replay of submissions stored
+    before ``before``; returns how many records were cleared.
+
+    The intake records themselves stay (payload, outcome, reason, case): the intake log keeps
+    every submission, only its key is freed and its replayable answer dropped. Runs in short
+    batches (each its own transaction) over the partial index ``intake_replayable_by_age``, so
+    it never holds many rows locked and costs the same whatever the size of the log.
+    """
+    replayable = Q(idempotency_key__isnull=False) | Q(response_body__isnull=False)
+    cleared = 0
+    while True:
+        with transaction.atomic(durable=True):
+            ids = list(
+                IntakeRecord.objects.filter(replayable, created_at__lt=before)
+                .order_by("created_at")
+                .values_list("pk", flat=True)[:batch_size]
+            )
+            if not ids:
+                return cleared
+            cleared += IntakeRecord.objects.filter(pk__in=ids).update(
+                idempotency_key=None, response_body=None, updated_at=timezone.now()
+            )
 
 
 def complaint_register(
@@ -240,6 +293,10 @@ def complaint_register(
         )
         if within is not None:
             within(complaint)
+        if acknowledge:
+            # With the database queue, the task's row joins this transaction (one commit less);
+            # otherwise it is queued after commit.
+            acknowledgement_queue(complaint.pk)
         registration = Registration(complaint=complaint, decision=decision, policy=policy)
         intake_record_close(
             intake=intake,
@@ -248,9 +305,6 @@ def complaint_register(
             response_status=201 if answer is not None else None,
             response_body=answer(registration) if answer is not None else None,
         )
-        complaint_id = complaint.pk
-        if acknowledge:
-            transaction.on_commit(lambda: acknowledgement_send.enqueue(complaint_id))
     return registration
 
 

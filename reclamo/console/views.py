@@ -29,9 +29,11 @@ from reclamo.console.export import register_csv_lines
 from reclamo.console.forms import DeskForm, RegisterFilterForm
 from reclamo.console.register import (
     department_names,
+    filter_form_html,
     format_moment,
     nearest_deadline,
     register_rows,
+    register_rows_html,
 )
 from reclamo.domain.calendar import get_zone
 from reclamo.error_messages import error_message
@@ -40,6 +42,8 @@ from reclamo.formats import zone_name
 from reclamo.labels import CLOCK_LABELS
 
 PAGE_SIZE = 50
+# The columns of a case the register page shows (register_rows): the rest is not loaded.
+REGISTER_FIELDS = ("kind", "channel", "department", "status")
 
 
 @require_GET
@@ -84,32 +88,44 @@ def register_page(request: HttpRequest, console: Console) -> HttpResponse:
             cursor=cursor,
             limit=PAGE_SIZE,
             time_zone=console.zone,
+            fields=REGISTER_FIELDS,
         )
     except ApplicationError as error:
         # A tampered or stale "next page" link: say so and show the first page.
         messages.error(request, gettext("That page link is not valid; here is the first page."))
         page = complaint_register_page(
-            provider=console.provider, filters=filters, limit=PAGE_SIZE, time_zone=console.zone
+            provider=console.provider,
+            filters=filters,
+            limit=PAGE_SIZE,
+            time_zone=console.zone,
+            fields=REGISTER_FIELDS,
         )
         status = error.status if 400 <= error.status < 500 else 400
     query: dict[str, str] = {k: str(v) for k, v in request.GET.items() if k != "after" and v}
+    rows = register_rows(
+        list(page.items),
+        policy=console.policy,
+        now=now,
+        language=language,
+        case_url=reverse("console:case", args=[console.provider.slug, "NUMBER"]),
+    )
     context = {
         **_base_context(console, "register"),
-        "form": form,
-        "rows": register_rows(
-            list(page.items),
-            policy=console.policy,
-            now=now,
-            language=language,
-            case_url=reverse("console:case", args=[console.provider.slug, "NUMBER"]),
-        ),
+        "rows": rows,
+        "rows_html": register_rows_html(rows),
         "next_url": f"?{urlencode({**query, 'after': page.next})}" if page.next else None,
         "first_url": f"?{urlencode(query)}" if cursor else None,
         "export_query": urlencode(query),
     }
-    htmx = getattr(request, "htmx", False)
-    template = "console/_register_table.html" if htmx else "console/register.html"
-    return render(request, template, context, status=status)
+    if getattr(request, "htmx", False):  # only the table is replaced
+        return render(request, "console/_register_table.html", context, status=status)
+    context["filters_html"] = filter_form_html(
+        form,
+        policy=console.policy,
+        language=language,
+        query=[(name, request.GET.getlist(name)) for name in form.fields],
+    )
+    return render(request, "console/register.html", context, status=status)
 
 
 @require_GET

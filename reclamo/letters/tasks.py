@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.db import router, transaction
 from django.utils import timezone
 from django_tasks import task
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
+from reclamo.complaints.models import Complaint
 from reclamo.letters.services import acknowledgement_deliver, acknowledgements_due
 
 
@@ -28,6 +32,30 @@ def acknowledgements_sweep() -> str:
     for complaint_id in due:
         acknowledgement_send.call(complaint_id)
     return f"{len(due)} acknowledgements attempted"
+
+
+def acknowledgement_queue(complaint_id: int) -> None:
+    """Queue the acknowledgement of a case the current transaction registers.
+
+    With the database queue (django-tasks-db) the task's row is inserted in the registering
+    transaction itself: it commits with the case or not at all, so it is exactly as durable as
+    the case, and the registration pays one commit instead of two. With any other backend the
+    task is queued after commit (a queue outside the database cannot join the transaction, and
+    a task must never run for a case that was rolled back).
+    """
+    if _joins_transaction(acknowledgement_send.get_backend()):
+        acknowledgement_send.enqueue(complaint_id)
+    else:
+        transaction.on_commit(lambda: acknowledgement_send.enqueue(complaint_id))
+
+
+def _joins_transaction(backend: object) -> bool:
+    if not isinstance(backend, DatabaseBackend):
+        return False
+    alias = router.db_for_write(DBTaskResult)
+    return transaction.get_connection(alias).in_atomic_block and alias == router.db_for_write(
+        Complaint
+    )
 
 
 def _retry_later(complaint_id: int, at: datetime) -> None:

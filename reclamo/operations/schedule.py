@@ -15,6 +15,7 @@ from typing import Any
 
 from django.conf import settings
 
+from reclamo.api.tasks import idempotency_keys_purge
 from reclamo.billing.tasks import outage_credit_letters_sweep
 from reclamo.casework.tasks import casework_timers_sweep
 from reclamo.intake.tasks import email_replies_sweep, mailboxes_fetch
@@ -32,6 +33,9 @@ class PeriodicJob:
 PERIODIC_JOBS: tuple[PeriodicJob, ...] = (
     # Acknowledgements whose retry was lost (a worker killed mid-send, a task row lost).
     PeriodicJob("acknowledgements_sweep", acknowledgements_sweep, timedelta(minutes=5)),
+    # Idempotency-Keys and stored answers past RECLAMO_IDEMPOTENCY_KEY_RETENTION (the intake
+    # records stay).
+    PeriodicJob("idempotency_keys_purge", idempotency_keys_purge, timedelta(days=1)),
     # Reminders, breach escalations and deemed acceptance (PC-13), each fired once; letters of
     # case handling whose retry is due.
     PeriodicJob("casework_timers_sweep", casework_timers_sweep, timedelta(minutes=1)),

@@ -49,7 +49,8 @@ from django.db.models.fields import BigIntegerField
 from django.db.models.functions import RowNumber
 
 from reclamo.complaints.models import Complaint, ComplaintDeadline
-from reclamo.domain.calendar import get_zone
+from reclamo.domain.calendar import FIRST_YEAR, LAST_YEAR, get_zone
+from reclamo.domain.calendar.limits import out_of_range
 from reclamo.domain.quality import Period, rate, share
 from reclamo.errors import ApplicationError
 from reclamo.providers.models import PolicyVersion, Provider
@@ -300,7 +301,14 @@ def report_inputs_list(
 
 
 def report_period(*, first: date, last: date) -> Period:
-    """The period asked for, or a 422: reversed, or longer than MAX_PERIOD_DAYS."""
+    """The period asked for, or a 422: outside the years Reclamo counts in, reversed, or longer
+    than MAX_PERIOD_DAYS."""
+    for value, name in ((first, "from"), (last, "to")):
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            error = out_of_range(name, value)
+            raise ApplicationError(
+                error.code, error.message, name, status=422, params=dict(error.params)
+            )
     if last < first:
         raise ApplicationError(
             "period_reversed", "to: the period ends before it starts.", "to", status=422

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import json
 import threading
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.db import connection, connections
 from django.test import Client
+from django.utils import timezone
 
 from reclamo.api import idempotency
+from reclamo.api.tasks import idempotency_keys_purge
 from reclamo.api.tests.conftest import Integration, submission
 from reclamo.complaints.models import Complaint, IntakeRecord
+from reclamo.complaints.services import intake_record_open, intake_record_reclaim
 from reclamo.providers.models import Provider
 from reclamo.providers.services import bundled_policies_load
 
@@ -170,3 +174,109 @@ def test_eight_requests_with_one_key_at_once_on_postgresql_register_once() -> No
         pytest.skip("needs PostgreSQL: run the suite with DATABASE_URL=postgres://…")
     bundled_policies_load()
     _assert_registered_once(_same_key_at_once(8))
+
+
+def _crashed_first_request(provider: Provider, key: str, body: dict[str, Any], age: float) -> int:
+    """What a request killed between storing its submission and answering leaves behind: the
+    intake record with the key, no outcome and no answer, claimed ``age`` seconds ago."""
+    record = intake_record_open(
+        provider=provider,
+        channel="api",
+        received_at=timezone.now(),
+        payload=body,
+        idempotency_key=key,
+        request_fingerprint=idempotency.request_fingerprint(body, b""),
+    )
+    IntakeRecord.objects.filter(pk=record.pk).update(
+        updated_at=timezone.now() - timedelta(seconds=age)
+    )
+    return record.pk
+
+
+def test_a_key_whose_first_request_died_is_taken_over_after_the_bound(
+    pronet: Integration, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings.RECLAMO_IDEMPOTENCY_STALE_AFTER = timedelta(seconds=60)
+    monkeypatch.setattr(idempotency, "WAIT_SECONDS", 0.1)
+    body = submission()
+    crashed = _crashed_first_request(pronet.provider, "crash", body, age=30)
+    # Within the bound the first request may still be alive: the repeat waits, then 409.
+    assert pronet.register(body, key="crash").status_code == 409
+    # Past it, the same key with another body is still someone else's request.
+    IntakeRecord.objects.filter(pk=crashed).update(
+        updated_at=timezone.now() - timedelta(seconds=61)
+    )
+    assert pronet.register(submission(subject="Other"), key="crash").status_code == 409
+    # The same key and body takes the submission over and registers it, once.
+    taken = pronet.register(body, key="crash")
+    assert taken.status_code == 201, taken.content
+    assert "Idempotent-Replayed" not in taken
+    record = IntakeRecord.objects.get(pk=crashed)
+    assert record.outcome == "registered" and record.response_status == 201
+    assert record.complaint is not None and record.complaint.number == taken.json()["number"]
+    again = pronet.register(body, key="crash")
+    assert again.json() == taken.json() and again["Idempotent-Replayed"] == "true"
+    assert Complaint.objects.count() == 1
+
+
+def test_a_dead_requests_record_is_taken_over_by_one_caller_only(pronet: Integration) -> None:
+    """The conditional UPDATE renews the claim: a second caller with the same bound finds it
+    fresh and gets nothing."""
+    crashed = _crashed_first_request(pronet.provider, "crash", submission(), age=120)
+    stale_before = timezone.now() - timedelta(seconds=60)
+    assert intake_record_reclaim(intake_id=crashed, stale_before=stale_before)
+    assert not intake_record_reclaim(intake_id=crashed, stale_before=stale_before)
+    # An answered record is never taken over, however old.
+    IntakeRecord.objects.filter(pk=crashed).update(
+        response_status=201, updated_at=timezone.now() - timedelta(days=1)
+    )
+    assert not intake_record_reclaim(intake_id=crashed, stale_before=stale_before)
+
+
+def _dead_key_repeated_at_once(threads: int) -> list[tuple[int, Any, str | None]]:
+    provider = Provider.objects.get(slug="pronet")
+    _crashed_first_request(provider, "same-moment", submission(), age=120)
+    return _same_key_at_once(threads)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_eight_repeats_of_a_dead_key_at_once_on_sqlite_register_once(sqlite_file_database) -> None:  # type: ignore[no-untyped-def]
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite run of this test; this run uses " + connection.vendor)
+    bundled_policies_load()
+    _assert_registered_once(_dead_key_repeated_at_once(8))
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_eight_repeats_of_a_dead_key_at_once_on_postgresql_register_once() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: run the suite with DATABASE_URL=postgres://…")
+    bundled_policies_load()
+    _assert_registered_once(_dead_key_repeated_at_once(8))
+
+
+def test_old_keys_and_stored_answers_are_purged_and_the_intake_log_stays(
+    pronet: Integration, settings: Any
+) -> None:
+    settings.RECLAMO_IDEMPOTENCY_KEY_RETENTION = timedelta(days=30)
+    old = pronet.register(submission(), key="old")
+    refused = pronet.register(submission(channel="nowhere"))  # keyless, its answer is stored
+    assert (old.status_code, refused.status_code) == (201, 422)
+    IntakeRecord.objects.update(created_at=timezone.now() - timedelta(days=31))
+    recent = pronet.register(submission(received_at="2026-11-21T10:00:00+02:00"), key="recent")
+    assert recent.status_code == 201
+    result = idempotency_keys_purge.enqueue()  # the immediate backend in tests
+    assert result.return_value == "2 intake records cleared of their key and stored answer"
+    records = {r.pk: r for r in IntakeRecord.objects.all()}
+    assert len(records) == 3 and Complaint.objects.count() == 2
+    kept = IntakeRecord.objects.get(idempotency_key="recent")
+    assert kept.response_body == recent.json()
+    for record in records.values():
+        if record.pk != kept.pk:
+            assert record.idempotency_key is None and record.response_body is None
+            assert record.response_status in {201, 422}
+            assert record.outcome in {"registered", "failed"}
+    # The freed key registers anew; the purge is idempotent.
+    assert pronet.register(submission(), key="old").status_code == 201
+    assert str(idempotency_keys_purge.enqueue().return_value).startswith("0 ")

@@ -87,6 +87,13 @@ class IntakeRecord(models.Model):
             models.Index(fields=["provider", "outcome", "received_at"], name="intake_by_outcome"),
             # The web form's per-address rate limit counts one sender's recent submissions.
             models.Index(fields=["source_label", "received_at"], name="intake_by_source"),
+            # The purge of Idempotency-Keys and stored answers past their retention reads the
+            # oldest records that still hold one: a partial index, small as it holds only them.
+            models.Index(
+                fields=["created_at"],
+                condition=Q(idempotency_key__isnull=False) | Q(response_body__isnull=False),
+                name="intake_replayable_by_age",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -4,9 +4,11 @@ the audit event, the intake log, and the acknowledgement after commit."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from django.core import mail
+from django_tasks_db.models import DBTaskResult
 
 from reclamo.complaints.events import Actor
 from reclamo.complaints.models import Complaint, ComplaintEvent, IntakeRecord
@@ -18,6 +20,7 @@ from reclamo.complaints.services import (
 )
 from reclamo.domain.deadlines import CaseFacts
 from reclamo.errors import ApplicationError
+from reclamo.letters.tasks import acknowledgement_send
 
 RECEIVED = datetime(2026, 11, 20, 13, 30, tzinfo=UTC)  # 15:30 in Bucharest, 14:30 in Bratislava
 
@@ -111,3 +114,52 @@ def test_the_acknowledgement_leaves_after_commit_in_the_customers_language(
     assert registration.complaint.number in message.subject
     resolution = registration.complaint.deadlines.get(clock="resolution")
     assert resolution.rule in message.body
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+def test_with_the_database_queue_the_acknowledgement_task_joins_the_registering_transaction(
+    bundled_providers, django_capture_on_commit_callbacks, settings
+) -> None:
+    """One commit per registration: the task's row is written before the commit, not after."""
+    settings.TASKS = DATABASE_TASKS
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        _, registration = _register(bundled_providers["pronet"])
+    assert callbacks == []
+    task = DBTaskResult.objects.get(task_path="reclamo.letters.tasks.acknowledgement_send")
+    assert task.args_kwargs == {"args": [registration.complaint.pk], "kwargs": {}}
+
+
+@pytest.mark.parametrize(
+    "tasks",
+    [DATABASE_TASKS, {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}],
+    ids=["database queue", "other queue"],
+)
+def test_a_registration_rolled_back_queues_no_acknowledgement(
+    bundled_providers, django_capture_on_commit_callbacks, settings, tasks
+) -> None:
+    settings.TASKS = tasks
+
+    def broken_answer(registration: Any) -> dict[str, Any]:
+        raise RuntimeError("the answer could not be built")
+
+    intake = intake_record_open(
+        provider=bundled_providers["pronet"], channel="api", received_at=RECEIVED, payload={}
+    )
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        complaint_register(
+            provider=bundled_providers["pronet"],
+            submission=Submission(
+                facts=CaseFacts(kind="complaint", channel="api", received_at=RECEIVED),
+                customer=CustomerContact(name="Ana Popescu", email="ana@example.ro"),
+                subject="Factura greșită",
+                body="Am fost taxată de două ori.",
+            ),
+            actor=Actor.integration("rcl_test"),
+            intake=intake,
+            answer=broken_answer,
+        )
+    assert not Complaint.objects.exists() and not DBTaskResult.objects.exists()
+    if "dummy" in tasks["default"]["BACKEND"]:
+        assert acknowledgement_send.get_backend().results == []  # type: ignore[attr-defined]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -152,3 +153,50 @@ def test_the_page_speaks_the_staff_members_language(staff_client, pronet) -> Non
     page = staff_client.get(URL.replace("/en/", "/ro/")).content.decode()
     assert '<html lang="ro">' in page
     assert "Înregistrată" in page and "Termen intern" in page  # status and clock labels
+
+
+def test_every_value_in_a_row_is_escaped(staff_client, pronet) -> None:
+    case = case_register(pronet, received_at=timezone.now() - timedelta(days=1))
+    Complaint.objects.filter(pk=case.pk).update(department='<script>alert("x")</script>')
+    page = staff_client.get(URL).content.decode()
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+
+
+def test_the_filter_form_shows_the_values_asked_in_the_readers_language(
+    staff_client, pronet
+) -> None:
+    """The form's HTML is kept per procedure, language and filters: each its own."""
+    case_register(pronet, received_at=timezone.now() - timedelta(days=1))
+    bare = staff_client.get(URL).content.decode()
+    assert '<option value="resolved">Resolved</option>' in bare
+    resolved = staff_client.get(URL, {"status": "resolved"}).content.decode()
+    assert '<option value="resolved" selected>Resolved</option>' in resolved
+    romanian = staff_client.get(URL.replace("/en/", "/ro/"), {"status": "resolved"})
+    assert '<option value="resolved" selected>Soluționată</option>' in romanian.content.decode()
+    wrong = staff_client.get(URL, {"received_from": "yesterday"}).content.decode()
+    assert "has-error" in wrong and "has-error" not in bare
+    again = staff_client.get(URL).content.decode()
+    assert 'value="resolved" selected' not in again and "has-error" not in again
+
+
+@pytest.mark.parametrize("language", ["en", "ro", "sk", "hu"])
+def test_moments_read_as_cldr_writes_them(language: str) -> None:
+    """The cached day and minute texts give what Babel gives for the whole instant."""
+    from babel.dates import format_date, format_time, get_datetime_format
+
+    from reclamo.console.register import format_moment
+
+    for instant in (
+        datetime(2026, 11, 20, 13, 30, tzinfo=UTC),
+        datetime(2026, 3, 29, 0, 59, tzinfo=UTC),  # the hour the clocks go forward
+        datetime(2027, 1, 1, 22, 5, tzinfo=UTC),
+    ):
+        local = instant.astimezone(ZoneInfo("Europe/Bucharest"))
+        glue = str(get_datetime_format("medium", locale=language))
+        expected = (
+            glue.replace("{1}", format_date(local.date(), "medium", locale=language))
+            .replace("{0}", format_time(local, "short", locale=language))
+            .replace("'", "")
+        )
+        assert format_moment(instant, "Europe/Bucharest", language) == expected

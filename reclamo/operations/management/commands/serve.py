@@ -10,6 +10,7 @@ SIGTERM stops every process it started.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -37,6 +38,10 @@ MAX_BACKOFF_SECONDS = 60.0
 # A child that has run this long is healthy again: its next crash waits the first pause only.
 STABLE_SECONDS = 60.0
 POLL_SECONDS = 0.2
+# Task workers run at a lower CPU priority than the web workers (nice +10): under a burst of
+# registrations the answers go first and the acknowledgements, queued durably with each case,
+# follow as soon as the CPUs have room; on an idle machine nothing changes.
+TASK_WORKER_NICENESS = 10
 
 
 def restart_delay(failures: int) -> float:
@@ -124,7 +129,7 @@ class Command(BaseCommand):
         )
 
     def _worker(self) -> subprocess.Popen[bytes]:
-        return subprocess.Popen(
+        worker = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
@@ -136,6 +141,10 @@ class Command(BaseCommand):
             ],
             env=os.environ.copy(),
         )
+        with contextlib.suppress(OSError):  # a platform without priorities runs it as it is
+            niceness = min(19, os.getpriority(os.PRIO_PROCESS, 0) + TASK_WORKER_NICENESS)
+            os.setpriority(os.PRIO_PROCESS, worker.pid, niceness)
+        return worker
 
     def _supervise(self, children: list[Child]) -> None:
         stopping = False
