@@ -55,4 +55,3 @@ def test_a_rejection_statement_reads_in_the_customers_language(bundled_providers
     assert "Meranie neukázalo poruchu." in text
     # The regulator's ADR, 45 days from the sending (PN-9 for UNITEL: UN-11's body list).
     assert "2027" in text
-
