@@ -21,6 +21,7 @@ TABLES = [
     (labels.CLOCK_EVENT_LABELS, vocabulary.CLOCK_EVENTS),
     (labels.CASE_STATUS_LABELS, vocabulary.CASE_STATUSES),
     (labels.OUTCOME_LABELS, vocabulary.OUTCOMES),
+    (labels.WARRANTY_STATE_LABELS, vocabulary.WARRANTY_STATES),
 ]
 
 

@@ -48,10 +48,11 @@ from reclamo.console import casework_forms as cf
 from reclamo.console.access import Console, console_view, forbidden
 from reclamo.console.register import AT_RISK, department_names, format_moment, time_left_words
 from reclamo.domain.calendar import get_zone
+from reclamo.domain.warranty import warranty_status
 from reclamo.error_messages import error_message
 from reclamo.errors import ApplicationError
-from reclamo.formats import zone_name
-from reclamo.labels import CLOCK_LABELS, TIMER_KIND_LABELS
+from reclamo.formats import format_day, zone_name
+from reclamo.labels import CLOCK_LABELS, TIMER_KIND_LABELS, WARRANTY_STATE_LABELS
 
 QUEUE_PAGE = 50
 
@@ -192,7 +193,23 @@ def case_work_context(
     is_open = complaint.status in ("registered", "in_progress", "waiting_for_customer")
     older = older_open_case(complaint=complaint, policy=console.policy) if is_open else None
     names = department_names(console.policy, language)
+    # UN-2, PC-3: judged on the day the defect was reported, in the provider's zone.
+    warranty = warranty_status(
+        console.policy,
+        ownership=complaint.equipment_ownership,
+        since=complaint.equipment_since,
+        reported_on=complaint.received_at.astimezone(get_zone(zone)).date(),
+        customer_caused=(
+            complaint.fault_cause == "customer" or complaint.fault_validity == "customer_caused"
+        ),
+    )
     return {
+        "warranty": {
+            "state": warranty.state,
+            "label": WARRANTY_STATE_LABELS[warranty.state],
+            "ends_text": format_day(warranty.ends_on, language) if warranty.ends_on else "",
+            "rule": warranty.rule,
+        },
         "timeline": timeline,
         "notes": list(CaseNote.objects.filter(complaint=complaint).select_related("author")),
         "statement": statement_of(complaint=complaint),

@@ -123,9 +123,13 @@ EquipmentOwnership = Literal["rented", "purchased"]
 TimerKind = Literal["reminder", "breach", "deemed_upheld"]
 # How a written statement reached the customer.
 StatementMeans = Literal["email", "post"]
+# The equipment's warranty on the day the defect was reported (UN-2, PC-3): free repair, in
+# warranty but the customer caused the fault, ended, no warranty in the procedure, not recorded.
+WarrantyState = Literal["in_warranty", "customer_pays", "expired", "no_terms", "unknown"]
 
 FAULT_CAUSES: tuple[FaultCause, ...] = get_args(FaultCause)
 FAULT_VALIDITIES: tuple[FaultValidity, ...] = get_args(FaultValidity)
 EQUIPMENT_OWNERSHIPS: tuple[EquipmentOwnership, ...] = get_args(EquipmentOwnership)
 TIMER_KINDS: tuple[TimerKind, ...] = get_args(TimerKind)
 STATEMENT_MEANS: tuple[StatementMeans, ...] = get_args(StatementMeans)
+WARRANTY_STATES: tuple[WarrantyState, ...] = get_args(WarrantyState)
