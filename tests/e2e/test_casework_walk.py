@@ -147,8 +147,19 @@ def test_the_queue_and_the_case_page_on_a_phone(  # type: ignore[no-untyped-def]
     results = Axe().run(page, options=WCAG)
     assert results.violations_count == 0, results.generate_report()
 
-    page.locator("table.queue tbody tr th a").first.click()
-    page.wait_for_url(f"**/{language}/console/{slug}/cases/*/")
+    # Keyboard: j / k choose a case, Enter opens it (the hint is on the page).
+    assert page.locator(".shortcuts kbd").count() == 4
+    numbers = page.locator("table.queue tbody tr").evaluate_all(
+        "rows => rows.map(row => row.dataset.number)"
+    )
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    page.keyboard.press("k")
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.textContent") == numbers[1]
+    assert page.locator("tr.chosen").get_attribute("data-number") == numbers[1]
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/{language}/console/{slug}/cases/{numbers[1]}/")
     page.screenshot(path=str(shots / f"case-{slug}-phone.png"), full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     results = Axe().run(page, options=WCAG)
