@@ -27,7 +27,9 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    instance = serve_start(tmp_path_factory.mktemp("reclamo-data"))
+    # A fresh installation migrates before it answers; on a loaded machine (CI runners, a shared
+    # development box) that takes minutes, which is not what these tests judge.
+    instance = serve_start(tmp_path_factory.mktemp("reclamo-data"), timeout=300)
     yield instance
     serve_stop(instance.process)
 

@@ -22,7 +22,9 @@ def policies() -> dict[str, Policy]:
 
 
 @pytest.mark.rule("UN-2")
-def test_UN_2_rented_router_24_months_from_handover_covers_its_last_day(policies) -> None:
+def test_UN_2_rented_router_24_months_from_handover_covers_its_last_day(
+    policies: dict[str, Policy],
+) -> None:
     unitel = policies["unitel"]
     status = warranty_status(
         unitel, ownership="rented", since=date(2024, 11, 20), reported_on=date(2026, 11, 20)
@@ -35,7 +37,9 @@ def test_UN_2_rented_router_24_months_from_handover_covers_its_last_day(policies
 
 
 @pytest.mark.rule("UN-2")
-def test_UN_2_a_customer_caused_fault_in_warranty_is_paid_by_the_customer(policies) -> None:
+def test_UN_2_a_customer_caused_fault_in_warranty_is_paid_by_the_customer(
+    policies: dict[str, Policy],
+) -> None:
     status = warranty_status(
         policies["unitel"],
         ownership="rented",
@@ -47,7 +51,7 @@ def test_UN_2_a_customer_caused_fault_in_warranty_is_paid_by_the_customer(polici
 
 
 @pytest.mark.rule("PC-3")
-def test_PC_3_purchased_equipment_24_months_from_purchase(policies) -> None:
+def test_PC_3_purchased_equipment_24_months_from_purchase(policies: dict[str, Policy]) -> None:
     petrocomp = policies["petrocomp"]
     inside = warranty_status(
         petrocomp, ownership="purchased", since=date(2025, 3, 15), reported_on=date(2027, 3, 15)
@@ -60,7 +64,7 @@ def test_PC_3_purchased_equipment_24_months_from_purchase(policies) -> None:
 
 
 @pytest.mark.rule("PC-3")
-def test_PC_3_a_month_without_the_day_ends_on_its_last_day(policies) -> None:
+def test_PC_3_a_month_without_the_day_ends_on_its_last_day(policies: dict[str, Policy]) -> None:
     # Bought on 29 February 2024: 24 months later February has no 29th → 28 February 2026.
     status = warranty_status(
         policies["petrocomp"],
@@ -71,7 +75,9 @@ def test_PC_3_a_month_without_the_day_ends_on_its_last_day(policies) -> None:
     assert status.state == "in_warranty" and status.ends_on == date(2026, 2, 28)
 
 
-def test_a_procedure_without_terms_for_the_equipment_gives_none(policies) -> None:
+def test_a_procedure_without_terms_for_the_equipment_gives_none(
+    policies: dict[str, Policy],
+) -> None:
     # UNITEL's procedure covers rented equipment only; PETROCOMP's bought equipment only.
     assert (
         warranty_status(
@@ -93,7 +99,9 @@ def test_a_procedure_without_terms_for_the_equipment_gives_none(policies) -> Non
     )
 
 
-def test_nothing_recorded_or_a_date_after_the_report_is_unknown(policies) -> None:
+def test_nothing_recorded_or_a_date_after_the_report_is_unknown(
+    policies: dict[str, Policy],
+) -> None:
     unitel = policies["unitel"]
     assert (
         warranty_status(unitel, ownership=None, since=None, reported_on=date(2026, 1, 1)).state
