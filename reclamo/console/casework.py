@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from reclamo.casework.models import CaseAssignment, CaseNote
@@ -55,6 +55,13 @@ from reclamo.formats import format_day, zone_name
 from reclamo.labels import CLOCK_LABELS, TIMER_KIND_LABELS, WARRANTY_STATE_LABELS
 
 QUEUE_PAGE = 50
+# What each kind of timeline entry is, in words (an audit event says its own type).
+TIMELINE_KIND_LABELS = {
+    "message_in": gettext_lazy("Message from the customer"),
+    "message_out": gettext_lazy("Message to the customer"),
+    "note": gettext_lazy("Internal note"),
+    "letter": gettext_lazy("Letter"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +182,8 @@ def case_work_context(
     language = get_language()
     zone = console.zone
     deadlines = list(getattr(complaint, "current_deadlines", []))
+    is_open = complaint.status in ("registered", "in_progress", "waiting_for_customer")
+    # A settled case has nothing left to fire: only what the worker did is shown.
     timers = [
         {
             "kind": TIMER_KIND_LABELS.get(timer.kind, timer.kind),  # type: ignore[call-overload]
@@ -184,13 +193,18 @@ def case_work_context(
             "rule": timer.rule,
         }
         for timer in timers_scheduled(deadlines, timer_marks_of(complaint=complaint))
+        if is_open or timer.fired_at
     ]
     timeline = [
-        {"entry": entry, "at_text": format_moment(entry.at, zone, language)}
+        {
+            "entry": entry,
+            "at_text": format_moment(entry.at, zone, language),
+            "kind": TIMELINE_KIND_LABELS.get(entry.kind, ""),
+        }
         for entry in case_timeline(complaint=complaint)
     ]
     may_work = user_may_work(request.user, complaint)
-    is_open = complaint.status in ("registered", "in_progress", "waiting_for_customer")
+    statement = statement_of(complaint=complaint)
     older = older_open_case(complaint=complaint, policy=console.policy) if is_open else None
     names = department_names(console.policy, language)
     # UN-2, PC-3: judged on the day the defect was reported, in the provider's zone.
@@ -212,7 +226,12 @@ def case_work_context(
         },
         "timeline": timeline,
         "notes": list(CaseNote.objects.filter(complaint=complaint).select_related("author")),
-        "statement": statement_of(complaint=complaint),
+        "statement": statement,
+        "statement_sent_text": (
+            format_moment(statement.sent_at, zone, language)
+            if statement is not None and statement.sent_at
+            else ""
+        ),
         "visits": visits_of(complaint=complaint),
         "timers": timers,
         "older_open": older,

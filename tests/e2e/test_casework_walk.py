@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import io
 import os
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -59,7 +61,11 @@ def _sign_in(page, served: Served, slug: str) -> None:  # type: ignore[no-untype
 
 def _register_at_desk(page, served: Served, slug: str, language: str) -> str:  # type: ignore[no-untyped-def]
     page.goto(f"{served.url}/en/console/{slug}/desk/")
-    page.get_by_label("In person", exact=True).check()
+    # Every procedure takes letters: received an hour ago, at the provider's wall clock.
+    zone = ZoneInfo("Europe/Bucharest" if slug == "pronet" else "Europe/Bratislava")
+    delivered = datetime.now(zone) - timedelta(hours=1)
+    page.get_by_label("Letter", exact=True).check()
+    page.get_by_label("Received at").fill(delivered.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("Complaint", exact=True).check()
     page.get_by_label("Category").select_option("quality")
     page.get_by_label("Customer's name").fill(f"Casework Walk {language}")

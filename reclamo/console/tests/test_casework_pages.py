@@ -167,3 +167,18 @@ def test_PC_3_bought_equipment_out_of_warranty_is_shown_so(client, bundled_provi
     page = client.get(reverse("console:case", args=["petrocomp", case.number])).content.decode()
     assert "The warranty had ended when the defect was reported" in page
     assert "ended on November 19, 2026" in page and '<span class="rule">PC-3</span>' in page
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_decided_case_shows_its_statement_in_local_time_and_nothing_left_to_fire(
+    staff_client, case
+) -> None:
+    staff_client.post(
+        reverse("console:case_action", args=["pronet", case.number, "decision"]),
+        {"outcome": "upheld", "reasons": ""},
+    )
+    page = staff_client.get(reverse("console:case", args=["pronet", case.number])).content.decode()
+    # Sent at 09:00 UTC = 11:00 in Bucharest (the provider's zone), not the UTC wall clock.
+    assert "Download the PDF" in page and "11:00" in page
+    assert "Reminder to the department" not in page
+    assert "Nothing is scheduled for this case." in page
