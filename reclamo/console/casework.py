@@ -55,6 +55,25 @@ from reclamo.formats import format_day, zone_name
 from reclamo.labels import CLOCK_LABELS, TIMER_KIND_LABELS, WARRANTY_STATE_LABELS
 
 QUEUE_PAGE = 50
+# The audit trail's event types, in words (a type without a label is shown as it is).
+EVENT_TYPE_LABELS = {
+    "registered": gettext_lazy("Registered"),
+    "status_changed": gettext_lazy("Status changed"),
+    "acknowledgement_sent": gettext_lazy("Acknowledgement sent"),
+    "taken": gettext_lazy("Taken from the queue"),
+    "note_added": gettext_lazy("Internal note added"),
+    "reply_sent": gettext_lazy("Reply sent to the customer"),
+    "deadline_extended": gettext_lazy("Resolution period extended"),
+    "decided_out_of_order": gettext_lazy("Decided before an older case of the queue"),
+    "decided": gettext_lazy("Decided; written statement issued"),
+    "complexity_changed": gettext_lazy("Complexity changed"),
+    "rerouted": gettext_lazy("Re-routed"),
+    "investigation_updated": gettext_lazy("Investigation updated"),
+    "technician_visit_recorded": gettext_lazy("Technician visit recorded"),
+    "deadline_reminder": gettext_lazy("Deadline reminder sent"),
+    "deadline_breached": gettext_lazy("Deadline missed: escalated"),
+    "deemed_upheld": gettext_lazy("Deemed upheld"),
+}
 # What each kind of timeline entry is, in words (an audit event says its own type).
 TIMELINE_KIND_LABELS = {
     "message_in": gettext_lazy("Message from the customer"),
@@ -200,6 +219,11 @@ def case_work_context(
             "entry": entry,
             "at_text": format_moment(entry.at, zone, language),
             "kind": TIMELINE_KIND_LABELS.get(entry.kind, ""),
+            "title": (
+                EVENT_TYPE_LABELS.get(entry.title, entry.title)
+                if entry.kind == "event"
+                else entry.title
+            ),
         }
         for entry in case_timeline(complaint=complaint)
     ]

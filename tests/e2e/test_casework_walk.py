@@ -19,6 +19,7 @@ from tests.e2e.conftest import Served
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
+SCAN = b"%PDF-1.4\n% the customer's letter\n%%EOF\n"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -52,6 +53,9 @@ def _shots(tmp_path: Path) -> Path:
 
 
 def _sign_in(page, served: Served, slug: str) -> None:  # type: ignore[no-untyped-def]
+    # The served installation writes its demo register meanwhile; on a loaded machine a page
+    # may take longer than Playwright's 30 s default.
+    page.set_default_timeout(90_000)
     page.goto(f"{served.url}/en/accounts/login/?next=/en/console/{slug}/")
     page.get_by_label("Username").fill(f"{slug}-staff")
     page.get_by_label("Password").fill("reclamo-demo")
@@ -66,6 +70,9 @@ def _register_at_desk(page, served: Served, slug: str, language: str) -> str:  #
     delivered = datetime.now(zone) - timedelta(hours=1)
     page.get_by_label("Letter", exact=True).check()
     page.get_by_label("Received at").fill(delivered.strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_label("Scan of the letter").set_input_files(
+        {"name": "letter.pdf", "mimeType": "application/pdf", "buffer": SCAN}
+    )
     page.get_by_label("Complaint", exact=True).check()
     page.get_by_label("Category").select_option("quality")
     page.get_by_label("Customer's name").fill(f"Casework Walk {language}")

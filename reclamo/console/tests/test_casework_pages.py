@@ -182,3 +182,4 @@ def test_a_decided_case_shows_its_statement_in_local_time_and_nothing_left_to_fi
     assert "Download the PDF" in page and "11:00" in page
     assert "Reminder to the department" not in page
     assert "Nothing is scheduled for this case." in page
+    assert "Decided; written statement issued" in page
