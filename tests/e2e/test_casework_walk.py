@@ -156,6 +156,7 @@ def test_the_queue_and_the_case_page_on_a_phone(  # type: ignore[no-untyped-def]
     page.wait_for_url(f"**/{language}/console/{slug}/queue/*/")
     page.locator("table.queue tbody tr").first.wait_for()
     page.screenshot(path=str(shots / f"queue-{slug}-phone.png"), full_page=True)
+    page.screenshot(path=str(shots / f"queue-{slug}-phone-top.png"))
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     results = Axe().run(page, options=WCAG)
     assert results.violations_count == 0, results.generate_report()
