@@ -35,6 +35,7 @@ from reclamo.domain.vocabulary import (
     RemedyMethod,
     StatementMeans,
     TimerKind,
+    WarrantyState,
 )
 
 Value = TypeVar("Value", bound=str)
@@ -178,6 +179,13 @@ TIMER_KIND_LABELS: Mapping[TimerKind, Promise] = {
 STATEMENT_MEANS_LABELS: Mapping[StatementMeans, Promise] = {
     "email": _("By email"),
     "post": _("By post (printed)"),
+}
+WARRANTY_STATE_LABELS: Mapping[WarrantyState, Promise] = {
+    "in_warranty": _("In warranty: repaired or replaced free of charge"),
+    "customer_pays": _("In warranty, but the customer caused the fault: the customer pays"),
+    "expired": _("The warranty had ended when the defect was reported"),
+    "no_terms": _("The complaint procedure gives no warranty for this equipment"),
+    "unknown": _("Record whether the equipment was rented or bought, and when"),
 }
 
 OUTAGE_CAUSE_LABELS: Mapping[OutageCause, Promise] = {

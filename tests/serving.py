@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Mapping, Sequence
@@ -31,9 +32,7 @@ def _wait_until_up(url: str, process: subprocess.Popen[str], timeout: float = 24
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(
-                f"reclamo serve exited early:\n{process.stdout.read() if process.stdout else ''}"
-            )
+            raise RuntimeError(f"reclamo serve exited early:\n{_output(process)}")
         try:
             with urllib.request.urlopen(url + "/healthz", timeout=2) as response:  # noqa: S310
                 if response.status == 200:
@@ -73,6 +72,7 @@ def serve_start(
         text=True,
         start_new_session=True,
     )
+    _drain(process)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url, process, timeout)
@@ -80,6 +80,32 @@ def serve_start(
         serve_stop(process)
         raise
     return Served(url=url, process=process, data_dir=data_dir)
+
+
+_DRAINED: dict[int, tuple[list[str], threading.Thread]] = {}
+
+
+def _drain(process: subprocess.Popen[str]) -> None:
+    """Read what the server prints while it runs: an undrained pipe fills after a few hundred
+    requests (gunicorn logs each one), and the server then blocks on its next write."""
+    lines: list[str] = []
+
+    def read() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.append(line)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    _DRAINED[process.pid] = (lines, reader)
+
+
+def _output(process: subprocess.Popen[str]) -> str:
+    """What the server printed (all of it once it has exited)."""
+    lines, reader = _DRAINED.get(process.pid, ([], None))
+    if reader is not None:
+        reader.join(timeout=10)
+    return "".join(lines)
 
 
 def serve_stop(process: subprocess.Popen[str]) -> str:
@@ -91,4 +117,4 @@ def serve_stop(process: subprocess.Popen[str]) -> str:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-    return process.stdout.read() if process.stdout else ""
+    return _output(process)

@@ -23,6 +23,7 @@ TABLES = [
     (labels.CASE_STATUS_LABELS, vocabulary.CASE_STATUSES),
     (labels.OUTCOME_LABELS, vocabulary.OUTCOMES),
     (labels.OUTAGE_CAUSE_LABELS, vocabulary.OUTAGE_CAUSES),
+    (labels.WARRANTY_STATE_LABELS, vocabulary.WARRANTY_STATES),
 ]
 
 

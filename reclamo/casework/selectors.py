@@ -94,14 +94,22 @@ def case_timeline(*, complaint: Complaint) -> list[TimelineEntry]:
     """Every event of the audit trail, every message, internal note and letter, oldest first
     (four queries)."""
     entries: list[TimelineEntry] = []
-    for event in complaint.events.order_by("at", "id"):
+    # The case page loads the events with the case (``with_events``); others query them here.
+    events = getattr(complaint, "event_list", None)
+    if events is None:
+        events = complaint.events.order_by("at", "id")
+    for event in events:
         entries.append(
             TimelineEntry(
                 event.at,
                 "event",
                 event.type,
                 "",
-                event.actor_label or event.actor_type,
+                (
+                    f"{event.get_actor_type_display()} ({event.actor_label})"
+                    if event.actor_label
+                    else str(event.get_actor_type_display())
+                ),
                 event.data,
             )
         )
@@ -122,7 +130,7 @@ def case_timeline(*, complaint: Complaint) -> list[TimelineEntry]:
             TimelineEntry(
                 delivery.sent_at or delivery.created_at,
                 "letter",
-                delivery.kind,
+                delivery.get_kind_display(),
                 f"{delivery.channel} {delivery.to} · {delivery.status}",
                 "reclamo",
             )

@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from reclamo.casework.models import CaseAssignment, CaseNote
@@ -49,12 +49,39 @@ from reclamo.console.access import Console, console_view, forbidden
 from reclamo.console.register import AT_RISK, department_names, format_moment, time_left_words
 from reclamo.console.remedies import case_remedy_context
 from reclamo.domain.calendar import get_zone
+from reclamo.domain.warranty import warranty_status
 from reclamo.error_messages import error_message
 from reclamo.errors import ApplicationError
-from reclamo.formats import zone_name
-from reclamo.labels import CLOCK_LABELS, TIMER_KIND_LABELS
+from reclamo.formats import format_day, zone_name
+from reclamo.labels import CLOCK_LABELS, TIMER_KIND_LABELS, WARRANTY_STATE_LABELS
 
 QUEUE_PAGE = 50
+# The audit trail's event types, in words (a type without a label is shown as it is).
+EVENT_TYPE_LABELS = {
+    "registered": gettext_lazy("Registered"),
+    "status_changed": gettext_lazy("Status changed"),
+    "acknowledgement_sent": gettext_lazy("Acknowledgement sent"),
+    "taken": gettext_lazy("Taken from the queue"),
+    "note_added": gettext_lazy("Internal note added"),
+    "reply_sent": gettext_lazy("Reply sent to the customer"),
+    "deadline_extended": gettext_lazy("Resolution period extended"),
+    "decided_out_of_order": gettext_lazy("Decided before an older case of the queue"),
+    "decided": gettext_lazy("Decided; written statement issued"),
+    "complexity_changed": gettext_lazy("Complexity changed"),
+    "rerouted": gettext_lazy("Re-routed"),
+    "investigation_updated": gettext_lazy("Investigation updated"),
+    "technician_visit_recorded": gettext_lazy("Technician visit recorded"),
+    "deadline_reminder": gettext_lazy("Deadline reminder sent"),
+    "deadline_breached": gettext_lazy("Deadline missed: escalated"),
+    "deemed_upheld": gettext_lazy("Deemed upheld"),
+}
+# What each kind of timeline entry is, in words (an audit event says its own type).
+TIMELINE_KIND_LABELS = {
+    "message_in": gettext_lazy("Message from the customer"),
+    "message_out": gettext_lazy("Message to the customer"),
+    "note": gettext_lazy("Internal note"),
+    "letter": gettext_lazy("Letter"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +202,8 @@ def case_work_context(
     language = get_language()
     zone = console.zone
     deadlines = list(getattr(complaint, "current_deadlines", []))
+    is_open = complaint.status in ("registered", "in_progress", "waiting_for_customer")
+    # A settled case has nothing left to fire: only what the worker did is shown.
     timers = [
         {
             "kind": TIMER_KIND_LABELS.get(timer.kind, timer.kind),  # type: ignore[call-overload]
@@ -184,19 +213,50 @@ def case_work_context(
             "rule": timer.rule,
         }
         for timer in timers_scheduled(deadlines, timer_marks_of(complaint=complaint))
+        if is_open or timer.fired_at
     ]
     timeline = [
-        {"entry": entry, "at_text": format_moment(entry.at, zone, language)}
+        {
+            "entry": entry,
+            "at_text": format_moment(entry.at, zone, language),
+            "kind": TIMELINE_KIND_LABELS.get(entry.kind, ""),
+            "title": (
+                EVENT_TYPE_LABELS.get(entry.title, entry.title)
+                if entry.kind == "event"
+                else entry.title
+            ),
+        }
         for entry in case_timeline(complaint=complaint)
     ]
     may_work = user_may_work(request.user, complaint)
-    is_open = complaint.status in ("registered", "in_progress", "waiting_for_customer")
+    statement = statement_of(complaint=complaint)
     older = older_open_case(complaint=complaint, policy=console.policy) if is_open else None
     names = department_names(console.policy, language)
+    # UN-2, PC-3: judged on the day the defect was reported, in the provider's zone.
+    warranty = warranty_status(
+        console.policy,
+        ownership=complaint.equipment_ownership,
+        since=complaint.equipment_since,
+        reported_on=complaint.received_at.astimezone(get_zone(zone)).date(),
+        customer_caused=(
+            complaint.fault_cause == "customer" or complaint.fault_validity == "customer_caused"
+        ),
+    )
     return {
+        "warranty": {
+            "state": warranty.state,
+            "label": WARRANTY_STATE_LABELS[warranty.state],
+            "ends_text": format_day(warranty.ends_on, language) if warranty.ends_on else "",
+            "rule": warranty.rule,
+        },
         "timeline": timeline,
         "notes": list(CaseNote.objects.filter(complaint=complaint).select_related("author")),
-        "statement": statement_of(complaint=complaint),
+        "statement": statement,
+        "statement_sent_text": (
+            format_moment(statement.sent_at, zone, language)
+            if statement is not None and statement.sent_at
+            else ""
+        ),
         "visits": visits_of(complaint=complaint),
         "timers": timers,
         "older_open": older,

@@ -164,10 +164,6 @@ def case_page(request: HttpRequest, console: Console, number: str) -> HttpRespon
         }
         for d in complaint.current_deadlines  # type: ignore[attr-defined]
     ]
-    events = [
-        {"at": e.at, "at_text": format_moment(e.at, zone, language), "event": e}
-        for e in complaint.event_list  # type: ignore[attr-defined]
-    ]
     context = {
         **_base_context(console),
         "complaint": complaint,
@@ -178,7 +174,6 @@ def case_page(request: HttpRequest, console: Console, number: str) -> HttpRespon
         ),
         "nearest": nearest_deadline(complaint, now=now, zone=zone, language=language),
         "deadlines": deadlines,
-        "events": events,
         "attachments": list(complaint.attachments.all()),
         **case_work_context(request, console, complaint),
     }

@@ -129,6 +129,9 @@ EquipmentOwnership = Literal["rented", "purchased"]
 TimerKind = Literal["reminder", "breach", "deemed_upheld"]
 # How a written statement reached the customer.
 StatementMeans = Literal["email", "post"]
+# The equipment's warranty on the day the defect was reported (UN-2, PC-3): free repair, in
+# warranty but the customer caused the fault, ended, no warranty in the procedure, not recorded.
+WarrantyState = Literal["in_warranty", "customer_pays", "expired", "no_terms", "unknown"]
 
 FAULT_CAUSES: tuple[FaultCause, ...] = get_args(FaultCause)
 FAULT_VALIDITIES: tuple[FaultValidity, ...] = get_args(FaultValidity)
@@ -150,3 +153,4 @@ RemedyKind = Literal["outage_credit", "disputed_bill", "billing_correction", "ch
 RemedyMethod = Literal["credit_schedule", "instalments", "refund", "charge"]
 REMEDY_KINDS: tuple[RemedyKind, ...] = get_args(RemedyKind)
 REMEDY_METHODS: tuple[RemedyMethod, ...] = get_args(RemedyMethod)
+WARRANTY_STATES: tuple[WarrantyState, ...] = get_args(WarrantyState)

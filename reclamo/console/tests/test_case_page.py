@@ -16,7 +16,8 @@ def test_the_case_page_shows_the_case_its_deadlines_and_its_events(staff_client,
     for deadline in case.deadlines.all():
         assert f'datetime="{deadline.due_at.isoformat()}"' in page
         assert deadline.rule in page
-    assert "Integration (rcl_test)" in page and "registered" in page
+    # The timeline names the event and who caused it.
+    assert "Integration (rcl_test)" in page and "Registered" in page
     assert "Nov 20, 2026, 3:30" in page.replace("\u202f", " ")  # 15:30 in Bucharest
 
 

@@ -135,3 +135,51 @@ def test_taking_a_case_twice_tells_the_loser(client, case, pronet) -> None:
     client.force_login(_role(pronet, User.Role.STAFF))
     page = client.post(take, follow=True).content.decode()
     assert "Someone else took case" in page
+
+
+@pytest.mark.rule("UN-2")
+@time_machine.travel(NOW, tick=False)
+def test_UN_2_the_case_page_shows_the_rented_equipments_warranty(client, bundled_providers) -> None:
+    unitel = bundled_providers["unitel"]
+    case = case_register(unitel, received_at=RECEIVED, category="equipment")
+    client.force_login(_role(unitel, User.Role.STAFF))
+    url = reverse("console:case", args=["unitel", case.number])
+    assert "Record whether the equipment was rented or bought" in client.get(url).content.decode()
+    client.post(
+        reverse("console:case_action", args=["unitel", case.number, "investigation"]),
+        {"equipment_ownership": "rented", "equipment_since": "2025-01-10"},
+    )
+    page = client.get(url).content.decode()
+    assert "In warranty: repaired or replaced free of charge" in page
+    assert "covered until January 10, 2027" in page and '<span class="rule">UN-2</span>' in page
+
+
+@pytest.mark.rule("PC-3")
+@time_machine.travel(NOW, tick=False)
+def test_PC_3_bought_equipment_out_of_warranty_is_shown_so(client, bundled_providers) -> None:
+    petrocomp = bundled_providers["petrocomp"]
+    case = case_register(petrocomp, received_at=RECEIVED, category="equipment")
+    client.force_login(_role(petrocomp, User.Role.STAFF))
+    client.post(
+        reverse("console:case_action", args=["petrocomp", case.number, "investigation"]),
+        {"equipment_ownership": "purchased", "equipment_since": "2024-11-19"},
+    )
+    page = client.get(reverse("console:case", args=["petrocomp", case.number])).content.decode()
+    assert "The warranty had ended when the defect was reported" in page
+    assert "ended on November 19, 2026" in page and '<span class="rule">PC-3</span>' in page
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_decided_case_shows_its_statement_in_local_time_and_nothing_left_to_fire(
+    staff_client, case
+) -> None:
+    staff_client.post(
+        reverse("console:case_action", args=["pronet", case.number, "decision"]),
+        {"outcome": "upheld", "reasons": ""},
+    )
+    page = staff_client.get(reverse("console:case", args=["pronet", case.number])).content.decode()
+    # Sent at 09:00 UTC = 11:00 in Bucharest (the provider's zone), not the UTC wall clock.
+    assert "Download the PDF" in page and "11:00" in page
+    assert "Reminder to the department" not in page
+    assert "Nothing is scheduled for this case." in page
+    assert "Decided; written statement issued" in page
