@@ -421,7 +421,10 @@ def complaint_decide(
             },
         )
         complaint_id = locked.pk
-        if means == "email":
+        # PN-7: the result goes through the contact data the customer gave. With an address the
+        # statement is e-mailed; with only a phone number it is printed for post and the result
+        # is told at once by text message (UN-12: in writing or by phone).
+        if means == "email" or locked.customer_phone:
             transaction.on_commit(lambda: letter_send.enqueue(complaint_id, "statement"))
     return statement
 

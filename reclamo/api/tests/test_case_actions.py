@@ -154,3 +154,28 @@ def test_no_statement_before_the_decision_is_a_404(unitel: Integration) -> None:
     with time_machine.travel(NOW, tick=False):
         number = _unitel_case(unitel)
     assert unitel.client.get(f"/api/v1/complaints/{number}/statement.pdf").status_code == 404
+
+
+@pytest.mark.rule("PN-7", "UN-12")
+@time_machine.travel(NOW, tick=False)
+def test_PN_7_the_result_reaches_a_customer_who_gave_only_a_phone_by_text_message(
+    pronet: Integration, django_capture_on_commit_callbacks
+) -> None:
+    from reclamo.letters.sms import LocmemBackend
+
+    number = _register(
+        pronet,
+        customer={"name": "Ana Popescu", "phone": "+40721234567", "language": "ro"},
+    )
+    LocmemBackend.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _post(
+            pronet,
+            f"/api/v1/complaints/{number}/decision",
+            {"outcome": "upheld", "reasons": "Factura a fost corectată."},
+        )
+    assert response.status_code == 200, response.content
+    texts = [message for message in LocmemBackend.outbox if message.to == "+40721234567"]
+    assert len(texts) == 1 and number in texts[0].body
+    case = Complaint.objects.get(number=number)
+    assert case.events.filter(type="statement_sent").exists()

@@ -183,3 +183,16 @@ def test_a_decided_case_shows_its_statement_in_local_time_and_nothing_left_to_fi
     assert "Reminder to the department" not in page
     assert "Nothing is scheduled for this case." in page
     assert "Decided; written statement issued" in page
+
+
+@pytest.mark.rule("PN-4")
+def test_PN_4_a_registered_complaint_is_forwarded_to_the_competent_departments_queue(
+    client, pronet
+) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(_role(pronet, User.Role.STAFF))
+    billing = case_register(pronet, received_at=RECEIVED, category="billing")
+    assert billing.department == "payments"
+    payments = client.get(reverse("console:queue", args=["pronet", "payments"])).content.decode()
+    technical = client.get(reverse("console:queue", args=["pronet", "technical"])).content.decode()
+    assert billing.number in payments
+    assert billing.number not in technical
