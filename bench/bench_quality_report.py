@@ -112,6 +112,42 @@ def _quarters(slug: str) -> None:
         )
 
 
+def _figures(slug: str) -> None:
+    """The figures sweep (first run: every day; then an incremental run), and the dashboard's
+    reads from stored figures against the direct count."""
+    from django.utils import timezone
+
+    from reclamo.domain.calendar import get_zone
+    from reclamo.providers.models import Provider
+    from reclamo.providers.selectors import policy_current
+    from reclamo.reporting.dashboard import dashboard_read, dashboard_read_direct, default_period
+    from reclamo.reporting.models import FiguresMark
+    from reclamo.reporting.services import dashboard_figures_refresh
+
+    provider = Provider.objects.get(slug=slug)
+    policy = policy_current(provider=provider)
+    assert policy is not None
+    FiguresMark.objects.filter(provider=provider).delete()
+    for label in ("first run (every day)", "next run (incremental)"):
+        started = time.perf_counter()
+        days = dashboard_figures_refresh(now=timezone.now())
+        print(f"  figures sweep, {label}: {days} days in {time.perf_counter() - started:.1f} s")
+    now = timezone.now()
+    args = {
+        "provider": provider,
+        "period": default_period(now.astimezone(get_zone(policy.time_zone)).date()),
+        "time_zone": policy.time_zone,
+        "now": now,
+    }
+    for name, read in (("direct", dashboard_read_direct), ("stored", dashboard_read)):
+        samples = []
+        for _ in range(5):
+            started = time.perf_counter()
+            read(**args)
+            samples.append(time.perf_counter() - started)
+        print(f"  dashboard_read {name}: median {statistics.median(samples) * 1000:.0f} ms")
+
+
 def _dashboard(slug: str) -> None:
     from bench_register_page import _measure, _staff
     from django.test import Client
@@ -143,6 +179,7 @@ def main() -> None:
     bench_register_page._top_up(options.slug, options.size)
     _decisions(options.slug)
     _quarters(options.slug)
+    _figures(options.slug)
     _dashboard(options.slug)
 
 

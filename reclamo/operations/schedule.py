@@ -18,7 +18,7 @@ from django.conf import settings
 from reclamo.casework.tasks import casework_timers_sweep
 from reclamo.intake.tasks import email_replies_sweep, mailboxes_fetch
 from reclamo.letters.tasks import acknowledgements_sweep
-from reclamo.reporting.tasks import monthly_reports_sweep
+from reclamo.reporting.tasks import dashboard_figures_sweep, monthly_reports_sweep
 
 
 @dataclass(frozen=True)
@@ -44,4 +44,6 @@ PERIODIC_JOBS: tuple[PeriodicJob, ...] = (
     ),
     # Each provider's quality report for the last complete month, mailed once to its admins.
     PeriodicJob("monthly_reports_sweep", monthly_reports_sweep, timedelta(hours=1)),
+    # The dashboard's stored figures: days touched since the last run, backlog, percentiles.
+    PeriodicJob("dashboard_figures_sweep", dashboard_figures_sweep, timedelta(minutes=5)),
 )
