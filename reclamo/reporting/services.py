@@ -188,7 +188,7 @@ def provider_figures_refresh(*, provider: Provider, time_zone: str, now: datetim
         instants = [row["first"] for row in firsts if row["first"] is not None]
         first = min(instants).astimezone(zone).date() if instants else today
         days = {first + timedelta(days=n) for n in range((today - first).days + 1)}
-        previous = 0
+        previous = newest
     else:
         since = min(mark.swept_at.astimezone(zone).date() - timedelta(days=1), today)
         days = {since + timedelta(days=n) for n in range((today - since).days + 1)}
