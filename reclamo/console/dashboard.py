@@ -22,16 +22,19 @@ from reclamo.console.access import Console, console_view
 from reclamo.console.forms import ANY, _set_choices
 from reclamo.console.register import AT_RISK
 from reclamo.domain.calendar import get_zone
-from reclamo.domain.quality import Period, hours
+from reclamo.domain.quality import Period, hours, last_complete_quarters
 from reclamo.errors import ApplicationError
 from reclamo.labels import CHANNEL_LABELS
 from reclamo.public.forms import DATE_INPUT
 from reclamo.public.texts import localized
 from reclamo.reporting.charts import Bar, bar_chart
 from reclamo.reporting.dashboard import AGE_BUCKETS, dashboard_read, default_period
-from reclamo.reporting.exports import quality_csv_lines, quality_pdf
+from reclamo.reporting.exports import ancom_csv_lines, quality_csv_lines, quality_pdf
 from reclamo.reporting.selectors import quality_report, report_period
 from reclamo.reporting.services import period_times_store
+
+# ANCOM keeps the last four periods online.
+ANCOM_QUARTERS = 4
 
 AGE_LABELS = {
     "0_7": _("up to 7 days"),
@@ -265,4 +268,21 @@ def quality_export_pdf(request: HttpRequest, console: Console) -> HttpResponse:
     response["Content-Disposition"] = (
         f'attachment; filename="quality-{console.provider.slug}-{label}.pdf"'
     )
+    return response
+
+
+@require_GET
+@console_view
+def ancom_export_csv(request: HttpRequest, console: Console) -> HttpResponse:
+    """The ANCOM table (Decision 1201/2011 as amended): the last four complete quarters, the
+    whole provider, in the regulator's rows."""
+    today = timezone.now().astimezone(get_zone(console.zone)).date()
+    reports = [
+        quality_report(provider=console.provider, period=quarter, time_zone=console.zone)
+        for quarter in last_complete_quarters(today, ANCOM_QUARTERS)
+    ]
+    response = HttpResponse(
+        "".join(ancom_csv_lines(reports)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="ancom-{console.provider.slug}.csv"'
     return response

@@ -27,4 +27,5 @@ urlpatterns = [
     path("<slug:slug>/dashboard/", dashboard.dashboard_page, name="dashboard"),
     path("<slug:slug>/dashboard/quality.csv", dashboard.quality_export_csv, name="quality-csv"),
     path("<slug:slug>/dashboard/quality.pdf", dashboard.quality_export_pdf, name="quality-pdf"),
+    path("<slug:slug>/dashboard/ancom.csv", dashboard.ancom_export_csv, name="ancom-csv"),
 ]
