@@ -18,7 +18,7 @@ from reclamo.complaints.models import Complaint, ComplaintEvent, IntakeRecord
 from reclamo.domain.calendar import get_zone
 from reclamo.domain.policy import Policy
 from reclamo.domain.quality import Period, last_complete_month
-from reclamo.providers.models import Provider
+from reclamo.providers.models import Provider, ProviderEvent
 from reclamo.providers.selectors import policy_current
 from reclamo.reporting.exports import quality_pdf
 from reclamo.reporting.inputs import InputRow
@@ -44,11 +44,24 @@ logger = logging.getLogger(__name__)
 
 
 def report_inputs_import(
-    *, provider: Provider, rows: Sequence[InputRow], source: str, now: datetime
+    *, provider: Provider, rows: Sequence[InputRow], source: str, actor: str, now: datetime
 ) -> int:
     """Store the rows (a figure given again for the same month replaces the earlier one), all
-    or none; returns how many rows were stored."""
+    or none, and record the import in the provider's history (``ProviderEvent``: who, from
+    where, which months and measures); returns how many rows were stored."""
     with transaction.atomic(durable=True):
+        ProviderEvent.objects.create(
+            provider=provider,
+            at=now,
+            actor=actor[:150],
+            type=ProviderEvent.Type.REPORT_INPUTS_IMPORTED,
+            data={
+                "source": source[:255],
+                "figures": len(rows),
+                "months": sorted({f"{row.month:%Y-%m}" for row in rows}),
+                "measures": sorted({row.measure for row in rows}),
+            },
+        )
         ReportInput.objects.bulk_create(
             [
                 ReportInput(
