@@ -22,6 +22,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -133,7 +134,7 @@ def _figures(slug: str) -> None:
         days = dashboard_figures_refresh(now=timezone.now())
         print(f"  figures sweep, {label}: {days} days in {time.perf_counter() - started:.1f} s")
     now = timezone.now()
-    args = {
+    args: dict[str, Any] = {
         "provider": provider,
         "period": default_period(now.astimezone(get_zone(policy.time_zone)).date()),
         "time_zone": policy.time_zone,

@@ -190,7 +190,10 @@ def dashboard_page(request: HttpRequest, console: Console) -> HttpResponse:
                 "Open cases past their deadline at the end of each week (or month of a long "
                 "period), as last recorded that week; the table also gives those at risk."
             ),
-            bars=[Bar(f"{point.day:%d.%m}", point.overdue, str(point.overdue), "warn") for point in trend],
+            bars=[
+                Bar(f"{point.day:%d.%m}", point.overdue, str(point.overdue), "warn")
+                for point in trend
+            ],
         ),
         "channels": bar_chart(
             title=gettext("Cases per channel"),

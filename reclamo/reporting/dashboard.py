@@ -363,7 +363,9 @@ def dashboard_read(
     ]
 
     stored = _stored_backlog(provider, department, now) if at_risk == AT_RISK else None
-    backlog, backlog_as_of = stored if stored else (backlog_now(provider, department, now, at_risk), None)
+    backlog, backlog_as_of = (
+        stored if stored else (backlog_now(provider, department, now, at_risk), None)
+    )
 
     cached = (
         PeriodTimes.objects.filter(

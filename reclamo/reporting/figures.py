@@ -19,7 +19,7 @@ from reclamo.domain.calendar import get_zone
 from reclamo.providers.models import Provider
 from reclamo.reporting.selectors import _valid_fault, late_deadline
 
-__all__ = ["DayKey", "DayCounts", "day_figures", "days_touched", "day_ranges"]
+__all__ = ["DayCounts", "DayKey", "day_figures", "day_ranges", "days_touched"]
 
 # (day, department, channel); refusals are filed under the department "".
 DayKey = tuple[date, str, str]
@@ -131,9 +131,7 @@ def day_figures(
     return figures
 
 
-def days_touched(
-    *, provider: Provider, after_event: int, time_zone: str
-) -> tuple[set[date], int]:
+def days_touched(*, provider: Provider, after_event: int, time_zone: str) -> tuple[set[date], int]:
     """The local days whose counts may have changed through the case events above
     ``after_event`` (the days the cases were received and their statements sent), and the
     highest event id seen."""

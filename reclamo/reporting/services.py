@@ -20,8 +20,6 @@ from reclamo.domain.policy import Policy
 from reclamo.domain.quality import Period, last_complete_month
 from reclamo.providers.models import Provider, ProviderEvent
 from reclamo.providers.selectors import policy_current
-from reclamo.reporting.exports import quality_pdf
-from reclamo.reporting.inputs import InputRow
 from reclamo.reporting.dashboard import (
     AGE_BUCKETS,
     AT_RISK,
@@ -29,7 +27,9 @@ from reclamo.reporting.dashboard import (
     default_period,
     period_times,
 )
+from reclamo.reporting.exports import quality_pdf
 from reclamo.reporting.figures import COUNT_FIELDS, day_figures, day_ranges, days_touched
+from reclamo.reporting.inputs import InputRow
 from reclamo.reporting.models import (
     BacklogFigures,
     DailyFigures,
@@ -257,7 +257,9 @@ def provider_figures_refresh(*, provider: Provider, time_zone: str, now: datetim
                 "previous_event_id": previous,
             },
         )
-        PeriodTimes.objects.filter(provider=provider, computed_at__lt=now - timedelta(days=1)).delete()
+        PeriodTimes.objects.filter(
+            provider=provider, computed_at__lt=now - timedelta(days=1)
+        ).delete()
     return len(days)
 
 

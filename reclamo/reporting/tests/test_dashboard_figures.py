@@ -30,7 +30,12 @@ def _register(provider) -> None:  # type: ignore[no-untyped-def]
     """Cases over January to March 2026 in two departments and three channels."""
     for day in range(1, 60, 3):
         received = local(2026, 1, 1, 10) + timedelta(days=day)
-        case_create(provider, received_at=received, channel="web", resolution_due=received + timedelta(days=30))
+        case_create(
+            provider,
+            received_at=received,
+            channel="web",
+            resolution_due=received + timedelta(days=30),
+        )
         # Resolved: on time, late, after an extension, across a month end, just before midnight.
         case_create(
             provider,
@@ -61,7 +66,9 @@ def _register(provider) -> None:  # type: ignore[no-untyped-def]
         resolution_due=NOW + timedelta(days=10),
     )
     for when in (local(2026, 2, 2, 9), local(2026, 3, 20, 8), local(2026, 3, 1, 0, 5)):
-        IntakeRecord.objects.create(provider=provider, channel="phone", received_at=when, outcome="refused")
+        IntakeRecord.objects.create(
+            provider=provider, channel="phone", received_at=when, outcome="refused"
+        )
 
 
 def _same(stored: Dashboard, direct: Dashboard) -> None:
@@ -88,10 +95,20 @@ def test_the_stored_figures_are_the_direct_ones(pronet, department) -> None:  # 
     assert DailyFigures.objects.filter(provider=pronet).exists()
     assert FiguresMark.objects.get(provider=pronet).time_zone == ZONE
     for period in PERIODS:
-        args = {"provider": pronet, "period": period, "time_zone": ZONE, "now": NOW, "department": department}
+        args = {
+            "provider": pronet,
+            "period": period,
+            "time_zone": ZONE,
+            "now": NOW,
+            "department": department,
+        }
         stored, direct = dashboard_read(**args), dashboard_read_direct(**args)
         _same(stored, direct)
-        assert stored.figures_as_of == NOW if period.first < NOW.date() else stored.figures_as_of is None
+        assert (
+            stored.figures_as_of == NOW
+            if period.first < NOW.date()
+            else stored.figures_as_of is None
+        )
         assert stored.backlog_as_of == NOW
     # The default period's percentiles were kept by the sweep, for each of the policy's
     # departments ("commercial" is none of pronet's: counted for the page).
@@ -104,7 +121,11 @@ def test_the_stored_figures_are_the_direct_ones(pronet, department) -> None:  # 
 def test_a_change_recorded_as_a_case_event_is_recounted_by_the_next_run(pronet) -> None:  # type: ignore[no-untyped-def]
     _register(pronet)
     dashboard_figures_refresh(now=NOW)
-    case = Complaint.objects.filter(provider=pronet, status="in_progress").order_by("received_at").first()
+    case = (
+        Complaint.objects.filter(provider=pronet, status="in_progress")
+        .order_by("received_at")
+        .first()
+    )
     assert case is not None
     Complaint.objects.filter(pk=case.pk).update(status="deemed_upheld")
     ComplaintEvent.objects.create(
@@ -116,9 +137,17 @@ def test_a_change_recorded_as_a_case_event_is_recounted_by_the_next_run(pronet) 
     provider_figures_refresh(provider=pronet, time_zone=ZONE, now=later)
     _same(dashboard_read(**args), dashboard_read_direct(**args))
     # A doubled run changes nothing.
-    rows = list(DailyFigures.objects.filter(provider=pronet).values().order_by("day", "department", "channel"))
+    rows = list(
+        DailyFigures.objects.filter(provider=pronet)
+        .values()
+        .order_by("day", "department", "channel")
+    )
     provider_figures_refresh(provider=pronet, time_zone=ZONE, now=later)
-    again = list(DailyFigures.objects.filter(provider=pronet).values().order_by("day", "department", "channel"))
+    again = list(
+        DailyFigures.objects.filter(provider=pronet)
+        .values()
+        .order_by("day", "department", "channel")
+    )
     assert [dict(r, id=0) for r in rows] == [dict(r, id=0) for r in again]
 
 
@@ -135,12 +164,18 @@ def test_days_after_the_last_run_are_counted_live(pronet) -> None:  # type: igno
 def test_the_trend_keeps_the_last_record_of_each_week(pronet) -> None:  # type: ignore[no-untyped-def]
     _register(pronet)
     for days_ago in (13, 9, 8, 1, 0):
-        provider_figures_refresh(provider=pronet, time_zone=ZONE, now=NOW - timedelta(days=days_ago))
+        provider_figures_refresh(
+            provider=pronet, time_zone=ZONE, now=NOW - timedelta(days=days_ago)
+        )
     assert BacklogFigures.objects.filter(provider=pronet).values("day").distinct().count() == 5
     trend = dashboard_read(provider=pronet, period=PERIODS[0], time_zone=ZONE, now=NOW).trend
     assert trend is not None
     # 7 March (Sat), 11 and 12 March (Wed, Thu: one week), 19 and 20 March (Thu, Fri).
-    assert [point.day for point in trend] == [date(2026, 3, 7), date(2026, 3, 12), date(2026, 3, 20)]
+    assert [point.day for point in trend] == [
+        date(2026, 3, 7),
+        date(2026, 3, 12),
+        date(2026, 3, 20),
+    ]
     assert all(point.open >= point.overdue for point in trend)
 
 
@@ -151,10 +186,3 @@ def test_a_period_without_a_run_is_counted_directly(pronet) -> None:  # type: ig
     _same(stored, dashboard_read_direct(**args))
     assert (stored.figures_as_of, stored.backlog_as_of, stored.times.as_of) == (None, None, None)
     assert not PeriodTimes.objects.exists()
-
-
-def test_sweep_job_is_scheduled() -> None:
-    from reclamo.operations.schedule import PERIODIC_JOBS
-
-    assert "dashboard_figures_sweep" in {job.name for job in PERIODIC_JOBS}
-
