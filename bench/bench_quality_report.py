@@ -158,7 +158,33 @@ def _dashboard(slug: str) -> None:
     url = f"/en/console/{slug}/dashboard/"
     _measure(client, "dashboard (3 months)", url)
     _measure(client, "dashboard, one dept", f"{url}?department=technical")
+    _public_page(slug)
 
+
+def _public_page(slug: str) -> None:
+    """What the public quality page reads (four complete quarters): the first visitor counts
+    them, the next ones read the cache (PETROCOMP does not publish the page, so the reads are
+    timed without the template)."""
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from reclamo.domain.calendar import get_zone
+    from reclamo.domain.quality import last_complete_quarters
+    from reclamo.providers.models import Provider
+    from reclamo.providers.selectors import policy_current
+    from reclamo.reporting.views import QUARTERS, _quarter_report
+
+    provider = Provider.objects.get(slug=slug)
+    policy = policy_current(provider=provider)
+    assert policy is not None
+    today = timezone.now().astimezone(get_zone(policy.time_zone)).date()
+    cache.clear()
+    for label in ("first visitor", "next visitor"):
+        started = time.perf_counter()
+        for quarter in last_complete_quarters(today, QUARTERS):
+            _quarter_report(provider, quarter, policy.time_zone)
+        elapsed = (time.perf_counter() - started) * 1000
+        print(f"  public quality page's four quarters, {label}: {elapsed:.0f} ms")
 
 def main() -> None:
     parser = argparse.ArgumentParser()
