@@ -230,6 +230,8 @@ def dashboard_page(request: HttpRequest, console: Console) -> HttpResponse:
         "trend": trend,
         "charts": charts,
         "export_query": urlencode({**query, **dates}),
+        # The ANCOM table is Romania's regulator's format.
+        "ancom": console.policy.country == "RO",
     }
     return render(request, "console/dashboard.html", context)
 

@@ -217,6 +217,8 @@ def provider_figures_refresh(*, provider: Provider, time_zone: str, now: datetim
     ]
     backlog = backlog_now(provider, None, now, AT_RISK)
     with transaction.atomic(durable=True):
+        # One writer per provider at a time: a doubled run waits, then rewrites the same days.
+        Provider.objects.select_for_update().filter(pk=provider.pk).first()
         for first, last, figures in counted:
             DailyFigures.objects.filter(provider=provider, day__gte=first, day__lte=last).delete()
             DailyFigures.objects.bulk_create(

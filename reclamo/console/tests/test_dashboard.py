@@ -112,3 +112,5 @@ def test_the_ancom_table_of_the_last_four_quarters(staff_client, pronet) -> None
     assert lines[0].startswith("Indicator,Parametru,") and lines[0].count("Q") == 4
     assert len(lines) == 11
     assert staff_client.get("/en/console/unitel/dashboard/ancom.csv").status_code == 404
+    # Linked from a Romanian provider's dashboard only.
+    assert "dashboard/ancom.csv" in staff_client.get(URL).content.decode()
