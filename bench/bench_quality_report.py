@@ -186,6 +186,7 @@ def _public_page(slug: str) -> None:
         elapsed = (time.perf_counter() - started) * 1000
         print(f"  public quality page's four quarters, {label}: {elapsed:.0f} ms")
 
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=1_000_000)
