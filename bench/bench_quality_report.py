@@ -22,6 +22,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -112,6 +113,42 @@ def _quarters(slug: str) -> None:
         )
 
 
+def _figures(slug: str) -> None:
+    """The figures sweep (first run: every day; then an incremental run), and the dashboard's
+    reads from stored figures against the direct count."""
+    from django.utils import timezone
+
+    from reclamo.domain.calendar import get_zone
+    from reclamo.providers.models import Provider
+    from reclamo.providers.selectors import policy_current
+    from reclamo.reporting.dashboard import dashboard_read, dashboard_read_direct, default_period
+    from reclamo.reporting.models import FiguresMark
+    from reclamo.reporting.services import dashboard_figures_refresh
+
+    provider = Provider.objects.get(slug=slug)
+    policy = policy_current(provider=provider)
+    assert policy is not None
+    FiguresMark.objects.filter(provider=provider).delete()
+    for label in ("first run (every day)", "next run (incremental)"):
+        started = time.perf_counter()
+        days = dashboard_figures_refresh(now=timezone.now())
+        print(f"  figures sweep, {label}: {days} days in {time.perf_counter() - started:.1f} s")
+    now = timezone.now()
+    args: dict[str, Any] = {
+        "provider": provider,
+        "period": default_period(now.astimezone(get_zone(policy.time_zone)).date()),
+        "time_zone": policy.time_zone,
+        "now": now,
+    }
+    for name, read in (("direct", dashboard_read_direct), ("stored", dashboard_read)):
+        samples = []
+        for _ in range(5):
+            started = time.perf_counter()
+            read(**args)
+            samples.append(time.perf_counter() - started)
+        print(f"  dashboard_read {name}: median {statistics.median(samples) * 1000:.0f} ms")
+
+
 def _dashboard(slug: str) -> None:
     from bench_register_page import _measure, _staff
     from django.test import Client
@@ -121,6 +158,33 @@ def _dashboard(slug: str) -> None:
     url = f"/en/console/{slug}/dashboard/"
     _measure(client, "dashboard (3 months)", url)
     _measure(client, "dashboard, one dept", f"{url}?department=technical")
+    _public_page(slug)
+
+
+def _public_page(slug: str) -> None:
+    """What the public quality page reads (four complete quarters): the first visitor counts
+    them, the next ones read the cache (PETROCOMP does not publish the page, so the reads are
+    timed without the template)."""
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from reclamo.domain.calendar import get_zone
+    from reclamo.domain.quality import last_complete_quarters
+    from reclamo.providers.models import Provider
+    from reclamo.providers.selectors import policy_current
+    from reclamo.reporting.views import QUARTERS, _quarter_report
+
+    provider = Provider.objects.get(slug=slug)
+    policy = policy_current(provider=provider)
+    assert policy is not None
+    today = timezone.now().astimezone(get_zone(policy.time_zone)).date()
+    cache.clear()
+    for label in ("first visitor", "next visitor"):
+        started = time.perf_counter()
+        for quarter in last_complete_quarters(today, QUARTERS):
+            _quarter_report(provider, quarter, policy.time_zone)
+        elapsed = (time.perf_counter() - started) * 1000
+        print(f"  public quality page's four quarters, {label}: {elapsed:.0f} ms")
 
 
 def main() -> None:
@@ -143,6 +207,7 @@ def main() -> None:
     bench_register_page._top_up(options.slug, options.size)
     _decisions(options.slug)
     _quarters(options.slug)
+    _figures(options.slug)
     _dashboard(options.slug)
 
 

@@ -194,6 +194,7 @@ def report_inputs_endpoint(request: HttpRequest, slug: str, body: InputsIn) -> d
         provider=provider,
         rows=rows,
         source=f"api:{request_token(request).prefix}",
+        actor=request_token(request).prefix,
         now=timezone.now(),
     )
     return {"imported": count}

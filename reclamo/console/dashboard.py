@@ -5,7 +5,7 @@ figure. Reads go through reclamo.reporting; the page is scoped to one provider b
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from django import forms
@@ -22,15 +22,19 @@ from reclamo.console.access import Console, console_view
 from reclamo.console.forms import ANY, _set_choices
 from reclamo.console.register import AT_RISK
 from reclamo.domain.calendar import get_zone
-from reclamo.domain.quality import Period, hours
+from reclamo.domain.quality import Period, hours, last_complete_quarters
 from reclamo.errors import ApplicationError
 from reclamo.labels import CHANNEL_LABELS
 from reclamo.public.forms import DATE_INPUT
 from reclamo.public.texts import localized
 from reclamo.reporting.charts import Bar, bar_chart
-from reclamo.reporting.dashboard import AGE_BUCKETS, dashboard_read
-from reclamo.reporting.exports import quality_csv_lines, quality_pdf
+from reclamo.reporting.dashboard import AGE_BUCKETS, dashboard_read, default_period
+from reclamo.reporting.exports import ancom_csv_lines, quality_csv_lines, quality_pdf
 from reclamo.reporting.selectors import quality_report, report_period
+from reclamo.reporting.services import period_times_store
+
+# ANCOM keeps the last four periods online.
+ANCOM_QUARTERS = 4
 
 AGE_LABELS = {
     "0_7": _("up to 7 days"),
@@ -62,16 +66,12 @@ class DashboardForm(forms.Form):
         """The dates asked for; by default the last three months up to today."""
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
         last = data.get("received_to") or today
-        first = data.get("received_from") or (last.replace(day=1) - timedelta(days=62)).replace(
-            day=1
-        )
+        first = data.get("received_from") or default_period(last).first
         try:
             return report_period(first=first, last=last)
         except ApplicationError as error:
             self.add_error("received_to", error.message)
-            return report_period(
-                first=(today.replace(day=1) - timedelta(days=62)).replace(day=1), last=today
-            )
+            return default_period(today)
 
 
 def _period(request: HttpRequest, console: Console) -> tuple[DashboardForm, Period, str | None]:
@@ -86,6 +86,11 @@ def _channel_label(channel: str) -> str:
     return str(CHANNEL_LABELS.get(channel, channel))  # type: ignore[call-overload]
 
 
+def _local(instant: datetime | None, zone: str) -> str | None:
+    """The local time of a stored figure ("14:05"), or None: counted for this page."""
+    return f"{instant.astimezone(get_zone(zone)):%H:%M}" if instant is not None else None
+
+
 def _percent(within: int, sent: int) -> float:
     return round(100 * within / sent) if sent else 0
 
@@ -95,14 +100,25 @@ def _percent(within: int, sent: int) -> float:
 def dashboard_page(request: HttpRequest, console: Console) -> HttpResponse:
     language = get_language()
     form, period, department = _period(request, console)
+    now = timezone.now()
     board = dashboard_read(
         provider=console.provider,
         period=period,
         time_zone=console.zone,
-        now=timezone.now(),
+        now=now,
         department=department,
         at_risk=AT_RISK,
     )
+    times = board.times
+    if times.as_of is None:
+        # Counted for this page: kept, so the next look at the same period is quick.
+        period_times_store(
+            provider=console.provider,
+            period=period,
+            department=department,
+            times=(times.resolution_p50, times.resolution_p80, times.repair_p80),
+            now=now,
+        )
     names = {
         d.slug: str(localized(console.policy, d.name, language)) for d in console.policy.departments
     }
@@ -142,7 +158,7 @@ def dashboard_page(request: HttpRequest, console: Console) -> HttpResponse:
     refusals = [
         {"label": _channel_label(channel), "count": n} for channel, n in board.refusals.items()
     ]
-    total = board.quality.total
+    trend = board.trend or []
     charts = {
         "backlog": bar_chart(
             title=gettext("Open cases by department"),
@@ -168,6 +184,17 @@ def dashboard_page(request: HttpRequest, console: Console) -> HttpResponse:
             ],
             scale=100,
         ),
+        "trend": bar_chart(
+            title=gettext("Overdue cases over the period"),
+            description=gettext(
+                "Open cases past their deadline at the end of each week (or month of a long "
+                "period), as last recorded that week; the table also gives those at risk."
+            ),
+            bars=[
+                Bar(f"{point.day:%d.%m}", point.overdue, str(point.overdue), "warn")
+                for point in trend
+            ],
+        ),
         "channels": bar_chart(
             title=gettext("Cases per channel"),
             description=gettext("Cases received in the period, by the channel they came through."),
@@ -192,13 +219,19 @@ def dashboard_page(request: HttpRequest, console: Console) -> HttpResponse:
         "refusals": refusals,
         "deemed_upheld": board.deemed_upheld,
         "deemed_url": drill(status="deemed_upheld", department=department or "", **dates),
-        "median": hours(total.resolution[50]),
-        "p80": hours(total.resolution[80]),
-        "resolved": total.complaints_resolved,
-        "within_share": total.within_term_share,
-        "repair_p80": hours(total.repair[80]),
+        "median": hours(times.resolution_p50),
+        "p80": hours(times.resolution_p80),
+        "resolved": times.resolved,
+        "within_share": times.within_term_share,
+        "repair_p80": hours(times.repair_p80),
+        "times_as_of": _local(times.as_of, console.zone),
+        "backlog_as_of": _local(board.backlog_as_of, console.zone),
+        "figures_as_of": _local(board.figures_as_of, console.zone),
+        "trend": trend,
         "charts": charts,
         "export_query": urlencode({**query, **dates}),
+        # The ANCOM table is Romania's regulator's format.
+        "ancom": console.policy.country == "RO",
     }
     return render(request, "console/dashboard.html", context)
 
@@ -240,4 +273,21 @@ def quality_export_pdf(request: HttpRequest, console: Console) -> HttpResponse:
     response["Content-Disposition"] = (
         f'attachment; filename="quality-{console.provider.slug}-{label}.pdf"'
     )
+    return response
+
+
+@require_GET
+@console_view
+def ancom_export_csv(request: HttpRequest, console: Console) -> HttpResponse:
+    """The ANCOM table (Decision 1201/2011 as amended): the last four complete quarters, the
+    whole provider, in the regulator's rows."""
+    today = timezone.now().astimezone(get_zone(console.zone)).date()
+    reports = [
+        quality_report(provider=console.provider, period=quarter, time_zone=console.zone)
+        for quarter in last_complete_quarters(today, ANCOM_QUARTERS)
+    ]
+    response = HttpResponse(
+        "".join(ancom_csv_lines(reports)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="ancom-{console.provider.slug}.csv"'
     return response

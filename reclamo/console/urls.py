@@ -29,4 +29,5 @@ urlpatterns = [
     path("<slug:slug>/dashboard/quality.csv", dashboard.quality_export_csv, name="quality-csv"),
     path("<slug:slug>/dashboard/quality.pdf", dashboard.quality_export_pdf, name="quality-pdf"),
     path("<slug:slug>/cases/<str:number>/remedy/", remedies.remedy_apply, name="remedy_apply"),
+    path("<slug:slug>/dashboard/ancom.csv", dashboard.ancom_export_csv, name="ancom-csv"),
 ]

@@ -20,7 +20,7 @@ from reclamo.billing.tasks import outage_credit_letters_sweep
 from reclamo.casework.tasks import casework_timers_sweep
 from reclamo.intake.tasks import email_replies_sweep, mailboxes_fetch
 from reclamo.letters.tasks import acknowledgements_sweep
-from reclamo.reporting.tasks import monthly_reports_sweep
+from reclamo.reporting.tasks import dashboard_figures_sweep, monthly_reports_sweep
 
 
 @dataclass(frozen=True)
@@ -51,4 +51,6 @@ PERIODIC_JOBS: tuple[PeriodicJob, ...] = (
     PeriodicJob("monthly_reports_sweep", monthly_reports_sweep, timedelta(hours=1)),
     # Letters of automatic outage credits still waiting (a sweep task lost or cut short).
     PeriodicJob("outage_credit_letters_sweep", outage_credit_letters_sweep, timedelta(minutes=5)),
+    # The dashboard's stored figures: days touched since the last run, backlog, percentiles.
+    PeriodicJob("dashboard_figures_sweep", dashboard_figures_sweep, timedelta(minutes=5)),
 )

@@ -114,6 +114,7 @@ class ProviderEvent(models.Model):
         INTEGRATION_TOKEN_ISSUED = "integration_token_issued", _("Integration token issued")
         INTEGRATION_TOKEN_LABELLED = "integration_token_labelled", _("Integration token labelled")
         INTEGRATION_TOKEN_REVOKED = "integration_token_revoked", _("Integration token revoked")
+        REPORT_INPUTS_IMPORTED = "report_inputs_imported", _("Report figures imported")
 
     provider = models.ForeignKey(Provider, on_delete=models.PROTECT, related_name="events")
     at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)

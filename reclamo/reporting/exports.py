@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from reclamo.domain.quality import hours
+from reclamo.domain.quality import hours, rate
 from reclamo.reporting.selectors import (
     REPAIR_PERCENTS,
     RESOLUTION_PERCENTS,
@@ -206,3 +206,91 @@ def quality_pdf(
         },
     )
     return bytes(HTML(string=html).write_pdf())
+
+
+# ANCOM Decision 1201/2011 (as amended by Decision 1112/2017): the administrative quality
+# indicators a provider of internet access publishes, in the regulator's own wording and order
+# (Romanian: these rows are the regulator's format, not a translated page). The reading chosen
+# for each row is in docs/reports.md ("ANCOM table"); "—" where Reclamo holds no figure.
+def _percent(part: int, whole: int) -> str | None:
+    return rate(part, whole, 100)
+
+
+def _repair_hours(report: QualityReport, percent: int) -> str | None:
+    return _hours_text(report.total.repair[percent])
+
+
+def _resolution_hours(report: QualityReport, percent: int) -> str | None:
+    return _hours_text(report.total.resolution[percent])
+
+
+def _lines_rate(report: QualityReport, count: int) -> str | None:
+    return rate(count, report.average_active_lines, 100)
+
+
+ANCOM_ROWS: tuple[tuple[str, str, Callable[[QualityReport], str | None]], ...] = (
+    (
+        "Termenul de remediere a deranjamentelor",
+        "Durata (ore) în care se încadrează 80% din cele mai rapid remediate deranjamente valide",
+        lambda r: _repair_hours(r, 80),
+    ),
+    (
+        "Termenul de remediere a deranjamentelor",
+        "Durata (ore) în care se încadrează 95% din cele mai rapid remediate deranjamente valide",
+        lambda r: _repair_hours(r, 95),
+    ),
+    *(
+        (
+            "Termenul de soluționare a reclamațiilor",
+            f"Durata (ore) în care se încadrează {percent}% din cele mai rapid soluționate "
+            "reclamații",
+            (lambda p: lambda r: _resolution_hours(r, p))(percent),
+        )
+        for percent in RESOLUTION_PERCENTS
+    ),
+    (
+        "Termenul de soluționare a reclamațiilor",
+        "Procentul reclamațiilor soluționate în termenul asumat (%)",
+        lambda r: _percent(r.total.within_term, r.total.complaints_resolved),
+    ),
+    (
+        "Frecvența reclamațiilor utilizatorului final",
+        "Reclamații primite la 100 de conexiuni active (%)",
+        lambda r: _lines_rate(r, r.total.complaints_received),
+    ),
+    (
+        "Frecvența reclamațiilor referitoare la deranjamente",
+        "Deranjamente valide reclamate la 100 de conexiuni active (%)",
+        lambda r: _lines_rate(r, r.total.fault_reports_valid),
+    ),
+    (
+        "Frecvența reclamațiilor privind corectitudinea facturării",
+        "Reclamații privind factura la 100 de facturi emise (%)",
+        lambda r: rate(r.total.billing_complaints_received, r.bills_issued, 100),
+    ),
+)
+
+
+def ancom_csv_lines(reports: Sequence[QualityReport]) -> Iterator[str]:
+    """The ANCOM table: one line per parameter, one column per period (oldest first), values
+    with a decimal point and empty where there is no figure."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def line(*values: str) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(values)
+        return buffer.getvalue()
+
+    ordered = sorted(reports, key=lambda report: report.period.first)
+    yield line(
+        "Indicator",
+        "Parametru",
+        *(
+            f"{report.period.label} ({report.period.first:%d.%m.%Y}–{report.period.last:%d.%m.%Y})"
+            for report in ordered
+        ),
+    )
+    for indicator, parameter, value in ANCOM_ROWS:
+        yield line(indicator, parameter, *((value(report) or "") for report in ordered))

@@ -10,28 +10,58 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.db.models import Max, Min
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from reclamo.complaints.models import Complaint, ComplaintEvent, IntakeRecord
 from reclamo.domain.calendar import get_zone
 from reclamo.domain.policy import Policy
 from reclamo.domain.quality import Period, last_complete_month
-from reclamo.providers.models import Provider
+from reclamo.providers.models import Provider, ProviderEvent
 from reclamo.providers.selectors import policy_current
+from reclamo.reporting.dashboard import (
+    AGE_BUCKETS,
+    AT_RISK,
+    backlog_now,
+    default_period,
+    period_times,
+)
 from reclamo.reporting.exports import quality_pdf
+from reclamo.reporting.figures import COUNT_FIELDS, day_figures, day_ranges, days_touched
 from reclamo.reporting.inputs import InputRow
-from reclamo.reporting.models import MonthlyReportMail, ReportInput
+from reclamo.reporting.models import (
+    BacklogFigures,
+    DailyFigures,
+    FiguresMark,
+    MonthlyReportMail,
+    PeriodTimes,
+    ReportInput,
+)
 from reclamo.reporting.selectors import quality_report
 
 logger = logging.getLogger(__name__)
 
 
 def report_inputs_import(
-    *, provider: Provider, rows: Sequence[InputRow], source: str, now: datetime
+    *, provider: Provider, rows: Sequence[InputRow], source: str, actor: str, now: datetime
 ) -> int:
     """Store the rows (a figure given again for the same month replaces the earlier one), all
-    or none; returns how many rows were stored."""
+    or none, and record the import in the provider's history (``ProviderEvent``: who, from
+    where, which months and measures); returns how many rows were stored."""
     with transaction.atomic(durable=True):
+        ProviderEvent.objects.create(
+            provider=provider,
+            at=now,
+            actor=actor[:150],
+            type=ProviderEvent.Type.REPORT_INPUTS_IMPORTED,
+            data={
+                "source": source[:255],
+                "figures": len(rows),
+                "months": sorted({f"{row.month:%Y-%m}" for row in rows}),
+                "measures": sorted({row.measure for row in rows}),
+            },
+        )
         ReportInput.objects.bulk_create(
             [
                 ReportInput(
@@ -126,3 +156,136 @@ def monthly_reports_send(*, now: datetime) -> int:
         )
         sent += 1 if count else 0
     return sent
+
+
+def period_times_store(
+    *,
+    provider: Provider,
+    period: Period,
+    department: str | None,
+    times: tuple[timedelta | None, timedelta | None, timedelta | None],
+    now: datetime,
+) -> None:
+    """Keep a period's percentiles as computed at ``now`` (the dashboard shows them with it)."""
+    p50, p80, repair_p80 = times
+    with transaction.atomic(durable=True):
+        PeriodTimes.objects.update_or_create(
+            provider=provider,
+            first=period.first,
+            last=period.last,
+            department=department or "",
+            defaults={
+                "computed_at": now,
+                "resolution_p50": p50,
+                "resolution_p80": p80,
+                "repair_p80": repair_p80,
+            },
+        )
+
+
+def provider_figures_refresh(*, provider: Provider, time_zone: str, now: datetime) -> int:
+    """Recount the days whose figures may have changed since the last run (the days of the
+    cases touched by events since then, and the days since the last run), record today's
+    backlog and the default period's percentiles. Idempotent: a doubled run recounts the same
+    days to the same figures. Returns how many days were recounted."""
+    zone = get_zone(time_zone)
+    today = now.astimezone(zone).date()
+    mark = FiguresMark.objects.filter(provider=provider).first()
+    if mark is None or mark.time_zone != time_zone:
+        # Everything, once: from the first case (or refusal) to today.
+        newest = ComplaintEvent.objects.aggregate(newest=Max("id"))["newest"] or 0
+        firsts = [
+            Complaint.objects.filter(provider=provider).aggregate(first=Min("received_at")),
+            IntakeRecord.objects.filter(provider=provider).aggregate(first=Min("received_at")),
+        ]
+        instants = [row["first"] for row in firsts if row["first"] is not None]
+        first = min(instants).astimezone(zone).date() if instants else today
+        days = {first + timedelta(days=n) for n in range((today - first).days + 1)}
+        previous = newest
+    else:
+        since = min(mark.swept_at.astimezone(zone).date() - timedelta(days=1), today)
+        days = {since + timedelta(days=n) for n in range((today - since).days + 1)}
+        touched, newest = days_touched(
+            provider=provider, after_event=mark.previous_event_id, time_zone=time_zone
+        )
+        days |= {day for day in touched if day <= today}
+        newest = max(newest, mark.event_id)
+        previous = mark.event_id
+    counted = [
+        (first, last, day_figures(provider=provider, first=first, last=last, time_zone=time_zone))
+        for first, last in day_ranges(days)
+    ]
+    backlog = backlog_now(provider, None, now, AT_RISK)
+    with transaction.atomic(durable=True):
+        # One writer per provider at a time: a doubled run waits, then rewrites the same days.
+        Provider.objects.select_for_update().filter(pk=provider.pk).first()
+        for first, last, figures in counted:
+            DailyFigures.objects.filter(provider=provider, day__gte=first, day__lte=last).delete()
+            DailyFigures.objects.bulk_create(
+                [
+                    DailyFigures(
+                        provider=provider,
+                        day=day,
+                        department=department,
+                        channel=channel,
+                        **{name: getattr(counts, name) for name in COUNT_FIELDS},
+                    )
+                    for (day, department, channel), counts in figures.items()
+                ],
+                batch_size=2000,
+            )
+        BacklogFigures.objects.filter(provider=provider, day=today).delete()
+        BacklogFigures.objects.bulk_create(
+            [
+                BacklogFigures(
+                    provider=provider,
+                    day=today,
+                    taken_at=now,
+                    department=row.department,
+                    open=row.open,
+                    **{f"age_{name}": row.ages[name] for name, _low, _high in AGE_BUCKETS},
+                    overdue=row.overdue,
+                    at_risk=row.at_risk,
+                )
+                for row in backlog
+            ]
+        )
+        FiguresMark.objects.update_or_create(
+            provider=provider,
+            defaults={
+                "time_zone": time_zone,
+                "swept_at": now,
+                "event_id": newest,
+                "previous_event_id": previous,
+            },
+        )
+        PeriodTimes.objects.filter(
+            provider=provider, computed_at__lt=now - timedelta(days=1)
+        ).delete()
+    return len(days)
+
+
+def dashboard_figures_refresh(*, now: datetime) -> int:
+    """The sweep: each active provider's stored dashboard figures brought up to ``now``, and
+    the percentiles of its default period (every department, and each one). Returns how many
+    days were recounted."""
+    recounted = 0
+    for provider in Provider.objects.filter(is_active=True).order_by("pk"):
+        policy = policy_current(provider=provider)
+        if policy is None:
+            continue
+        recounted += provider_figures_refresh(
+            provider=provider, time_zone=policy.time_zone, now=now
+        )
+        period = default_period(now.astimezone(get_zone(policy.time_zone)).date())
+        for department in (None, *(d.slug for d in policy.departments)):
+            times = period_times(
+                provider=provider,
+                period=period,
+                time_zone=policy.time_zone,
+                department=department,
+            )
+            period_times_store(
+                provider=provider, period=period, department=department, times=times, now=now
+            )
+    return recounted

@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 
 from reclamo.api.tests.conftest import Integration
+from reclamo.providers.models import ProviderEvent
 from reclamo.reporting.models import ReportInput
 from reclamo.reporting.tests.conftest import case_create, local
 
@@ -140,6 +141,20 @@ def test_inputs_are_imported_all_or_nothing(pronet_api) -> None:  # type: ignore
     message = answer.json()["error"]["message"]
     assert "items[1]: month:" in message and "items[1]: measure:" in message
     assert ReportInput.objects.count() == 2
+    # The import is in the provider's history, under the token that sent it; the refused
+    # request left no entry.
+    events = ProviderEvent.objects.filter(type="report_inputs_imported")
+    assert [(e.actor, e.data) for e in events] == [
+        (
+            pronet_api.prefix,
+            {
+                "source": f"api:{pronet_api.prefix}",
+                "figures": 2,
+                "months": ["2026-07"],
+                "measures": ["active_lines", "bills_issued"],
+            },
+        )
+    ]
 
 
 def test_openapi_documents_the_reports(pronet_api) -> None:  # type: ignore[no-untyped-def]

@@ -87,3 +87,13 @@ def pronet(bundled_providers):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def unitel(bundled_providers):  # type: ignore[no-untyped-def]
     return bundled_providers["unitel"]
+
+
+@pytest.fixture(autouse=True)
+def _cache_clear():  # type: ignore[no-untyped-def]
+    """The public page keeps its quarters in the cache: no test sees another's figures."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -41,3 +41,16 @@ def test_the_page_costs_the_same_queries_with_more_cases(
 ) -> None:  # type: ignore[no-untyped-def]
     with django_assert_max_num_queries(30):
         assert client.get("/en/p/pronet/quality/").status_code == 200
+
+
+def test_the_quarters_are_kept_for_the_next_visitor(pronet, client) -> None:  # type: ignore[no-untyped-def]
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as first:
+        assert client.get("/en/p/pronet/quality/").status_code == 200
+    with CaptureQueriesContext(connection) as second:
+        assert client.get("/ro/p/pronet/quality/").status_code == 200
+    counted = [q for q in first.captured_queries if "complaints_complaint" in q["sql"]]
+    assert counted
+    assert not [q for q in second.captured_queries if "complaints_complaint" in q["sql"]]

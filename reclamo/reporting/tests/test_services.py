@@ -11,6 +11,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 
 from reclamo.accounts.tests.factories import ProviderAdminFactory, ProviderStaffFactory
+from reclamo.providers.models import ProviderEvent
 from reclamo.reporting.models import MonthlyReportMail, ReportInput
 from reclamo.reporting.services import monthly_reports_send
 from reclamo.reporting.tests.conftest import case_create, local
@@ -62,6 +63,7 @@ def test_the_csv_import_reports_every_problem_and_imports_nothing(pronet, tmp_pa
     assert f"{bad}:4: value:" in errors.text
     assert f"{bad}:5: month:" in errors.text  # the same month and service twice
     assert ReportInput.objects.count() == 0
+    assert not ProviderEvent.objects.filter(type="report_inputs_imported").exists()
 
 
 def test_the_csv_import_stores_and_replaces(pronet, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -77,6 +79,12 @@ def test_the_csv_import_stores_and_replaces(pronet, tmp_path: Path) -> None:  # 
         "active_lines": 12000,
         "bills_issued": 950,
     }
+    # Each import is in the provider's history (newest first), with the file it came from.
+    events = ProviderEvent.objects.filter(provider=pronet, type="report_inputs_imported")
+    assert [(e.actor, e.data["source"], e.data["figures"], e.data["measures"]) for e in events] == [
+        ("system", "inputs.csv", 1, ["bills_issued"]),
+        ("system", "inputs.csv", 2, ["active_lines", "bills_issued"]),
+    ]
 
 
 def test_the_csv_import_refuses_a_missing_file_and_an_unknown_provider(

@@ -43,6 +43,6 @@ class Command(BaseCommand):
                 f"{path}: {len(invalid.problems)} problem(s); nothing was imported."
             ) from None
         count = report_inputs_import(
-            provider=provider, rows=rows, source=path.name, now=timezone.now()
+            provider=provider, rows=rows, source=path.name, actor="system", now=timezone.now()
         )
         self.stdout.write(f"{count} figure(s) imported for {provider.slug}.")
