@@ -29,7 +29,7 @@ from django.db import IntegrityError
 
 from reclamo.complaints.attachments import attachment_store
 from reclamo.complaints.events import Actor
-from reclamo.complaints.models import Attachment, IntakeRecord
+from reclamo.complaints.models import Attachment, Complaint, IntakeRecord
 from reclamo.complaints.services import (
     CustomerContact,
     Registration,
@@ -39,9 +39,8 @@ from reclamo.complaints.services import (
     intake_record_open,
 )
 from reclamo.customers.models import Customer
-from reclamo.customers.services import CustomerContact as CustomerRecordContact
-from reclamo.customers.services import customer_for_contact
 from reclamo.domain.deadlines import CaseFacts
+from reclamo.intake.customers import customer_attach
 from reclamo.providers.models import Provider
 
 __all__ = [
@@ -179,7 +178,8 @@ def web_form_register(
     with the intake record first, so they stay even where the procedure refuses the case.
 
     Without ``customer`` (the public form) the case is matched to the provider's customer by
-    the contact data given, or a customer record is added. Raises ``ApplicationError`` (a
+    the contact data given, or a customer record is added — in the registering transaction,
+    so a refused or failed registration leaves no customer. Raises ``ApplicationError`` (a
     refusal or facts the procedure cannot read), recorded on ``intake`` by the register.
     """
     for file in files:
@@ -189,26 +189,11 @@ def web_form_register(
             content_type=file.content_type or "",
             intake=intake,
         )
-    if customer is None:
-        contact = submission.customer
-        customer = customer_for_contact(
-            provider=provider,
-            contact=CustomerRecordContact(
-                name=contact.name,
-                language=contact.language,
-                reference=contact.reference,
-                email=contact.email,
-                phone=contact.phone,
-            ),
-        )
-    registration = complaint_register(
-        provider=provider,
-        submission=submission,
-        actor=actor,
-        intake=intake,
-        customer=customer,
+
+    def within(complaint: Complaint) -> None:
+        customer_attach(complaint=complaint, contact=submission.customer, customer=customer)
+        Attachment.objects.filter(intake=intake, complaint__isnull=True).update(complaint=complaint)
+
+    return complaint_register(
+        provider=provider, submission=submission, actor=actor, intake=intake, within=within
     )
-    Attachment.objects.filter(intake=intake, complaint__isnull=True).update(
-        complaint=registration.complaint
-    )
-    return registration
