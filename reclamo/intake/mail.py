@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -43,6 +44,7 @@ from reclamo.complaints.services import (
 )
 from reclamo.domain.deadlines import CaseFacts
 from reclamo.domain.policy import Policy
+from reclamo.domain.policy.channels import EmailAddress
 from reclamo.errors import ApplicationError
 from reclamo.intake.customers import customer_attach
 from reclamo.intake.mime import EmailUnreadable, InboundEmail, email_parse
@@ -51,7 +53,7 @@ from reclamo.intake.replies import email_reply_queue
 from reclamo.providers.models import Provider
 from reclamo.providers.selectors import policy_in_force, policy_of
 
-__all__ = ["EmailOutcome", "email_department", "email_receive"]
+__all__ = ["EmailOutcome", "email_department", "email_kind_and_category", "email_receive"]
 
 # What an email is, when nothing says otherwise: a customer writing about a problem.
 EMAIL_KIND = "complaint"
@@ -75,12 +77,11 @@ class EmailOutcome:
         return {"number": self.number, "outcome": self.outcome}
 
 
-def email_department(policy: Policy, parsed: InboundEmail, recipient: str = "") -> str:
-    """PN-3: the department the message was sent to. The envelope recipient (``recipient``),
-    else Delivered-To, else X-Original-To, else the first To/Cc address the policy names; a
-    message to none of the policy's addresses goes to the policy's default department."""
+def _address_sent_to(policy: Policy, parsed: InboundEmail, recipient: str) -> EmailAddress | None:
+    """The policy's address the message was sent to: the envelope recipient (``recipient``),
+    else Delivered-To, else X-Original-To, else the first To/Cc address the policy names."""
     addresses = {
-        address.email.lower(): address.department
+        address.email.lower(): address
         for channel in policy.channels
         if channel.kind == "email"
         for address in channel.addresses
@@ -90,7 +91,58 @@ def email_department(policy: Policy, parsed: InboundEmail, recipient: str = "") 
         chosen = next(iter(parsed.delivered_to or parsed.original_to), "")
     if not chosen:
         chosen = next((address for address in parsed.to_cc if address in addresses), "")
-    return addresses.get(chosen) or policy.routing.default
+    return addresses.get(chosen)
+
+
+def email_department(policy: Policy, parsed: InboundEmail, recipient: str = "") -> str | None:
+    """PN-3: the department of the address the message was sent to; None for a message to none
+    of the policy's addresses, or to one naming no department: the policy's routes then decide
+    by kind and category (and their default)."""
+    address = _address_sent_to(policy, parsed, recipient)
+    return address.department if address is not None else None
+
+
+def _folded_words(text: str) -> list[str]:
+    """The words of ``text`` without case or diacritics ("Žiadosť o zľavu" → žiadost, o, zlavu)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.findall(r"\w+", plain.replace("ł", "l").replace("đ", "d"))
+
+
+def email_kind_and_category(
+    policy: Policy, parsed: InboundEmail, recipient: str = ""
+) -> tuple[str, str | None]:
+    """What the message is (its kind) and what about (its category), by the policy's email
+    channel (docs/email-classification.md):
+
+    1. the customer's own words: the first ``subject_words`` entry with a kind whose word
+       starts a word of the subject (a customer who writes "Žiadosť o zľavu" files a discount
+       claim, and the procedure's rule for discount claims by email applies — PC-2, PC-9);
+    2. else the kind of the address it was sent to (a faults-only address);
+    3. else the channel's ``default_kind``, else a complaint: a customer writing to a provider
+       about a problem is complaining unless they say otherwise.
+
+    The category is the first ``subject_words`` entry with a category that matches; else none
+    (staff classify it).
+    """
+    channel = next((c for c in policy.channels if c.kind == "email"), None)
+    if channel is None:
+        return EMAIL_KIND, None
+    words = _folded_words(parsed.subject)
+    kind: str | None = None
+    category: str | None = None
+    for entry in channel.subject_words:
+        stems = [stem for folded in entry.words for stem in _folded_words(folded)[:1]]
+        if not any(word.startswith(stem) for word in words for stem in stems):
+            continue
+        if kind is None and entry.kind is not None:
+            kind = entry.kind
+        if category is None and entry.category is not None:
+            category = entry.category
+    if kind is None:
+        address = _address_sent_to(policy, parsed, recipient)
+        kind = (address.kind if address is not None else None) or channel.default_kind
+    return kind or EMAIL_KIND, category
 
 
 def email_receive(
@@ -382,9 +434,11 @@ def _register(
     except ApplicationError as error:
         return _close(intake, "failed", 422, error.code, error.message)
     name = parsed.sender_name or parsed.sender.split("@", 1)[0]
+    kind, category = email_kind_and_category(policy, parsed, recipient)
     submission = Submission(
         facts=CaseFacts(
-            kind=EMAIL_KIND,
+            kind=kind,
+            category=category,
             channel="email",
             received_at=received_at,
             department=email_department(policy, parsed, recipient),
