@@ -118,9 +118,8 @@ class Channel(PolicyModel):
     addresses: list[EmailAddress] = []
     # Email only: how a message's kind and category are read (docs/email-classification.md).
     subject_words: list[SubjectWords] = []
-    default_kind: Kind | None = (
-        None  # when neither the subject nor the address says; else complaint
-    )
+    # The kind of an email when neither its subject nor its address says (else a complaint).
+    default_kind: Kind | None = None
     phone_numbers: list[PhoneNumber] = []
     menu: list[MenuEntry] = []
     locations: list[Location] = []
