@@ -44,9 +44,9 @@ from reclamo.portal.selectors import (
     signup_mail_limit_reached,
 )
 from reclamo.portal.services import (
-    signup_mail_record,
     SignupRequest,
     portal_account_open,
+    signup_mail_record,
     signup_token_make,
     signup_token_read,
 )
