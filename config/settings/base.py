@@ -176,6 +176,9 @@ RECLAMO_ATTACHMENT_CONTENT_TYPES = (
 RECLAMO_WEB_FORM_MAX_FILES = 5
 RECLAMO_WEB_FORM_RATE_LIMIT = 5
 RECLAMO_WEB_FORM_RATE_WINDOW = timedelta(minutes=10)
+# The same content from the same contact sent again within this window (the page reloaded after
+# "Back") shows the case already registered instead of registering a second one.
+RECLAMO_WEB_FORM_RESUBMIT_WINDOW = timedelta(minutes=30)
 # How long a portal sign-up's confirmation link stays valid.
 RECLAMO_PORTAL_SIGNUP_MAX_AGE = timedelta(days=3)
 # Portal sign-up mails: at most RECLAMO_PORTAL_SIGNUP_LIMIT_PER_EMAIL to one address and
