@@ -20,14 +20,14 @@ from datetime import date, datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from reclamo.domain.errors import DomainError
+from reclamo.domain.phones import phone_e164
 from reclamo.domain.policy import (
     Address,
     Channel,
     Policy,
     WeeklyHours,
 )
-from reclamo.domain.errors import DomainError
-from reclamo.domain.phones import phone_e164
 from reclamo.labels import KIND_PLURALS
 from reclamo.public.texts import Text, localized
 
