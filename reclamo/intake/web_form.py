@@ -27,6 +27,7 @@ from typing import Any
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError
+from django.utils.translation import gettext
 
 from reclamo.complaints.attachments import attachment_store
 from reclamo.complaints.events import Actor
@@ -194,7 +195,7 @@ def web_form_repeat_record(
         intake=record,
         outcome="duplicate",
         code="resubmitted",
-        message=f"The same content as intake record {first.pk}, sent again.",
+        message=gettext("The same content as intake record %(id)s, sent again.") % {"id": first.pk},
         complaint=first.complaint,
     )
     return record
