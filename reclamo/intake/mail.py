@@ -248,7 +248,8 @@ def _earlier_messages(provider: Provider, parsed: InboundEmail) -> dict[str, int
     )
     found: dict[str, int] = {}
     for message_id, complaint_id in rows:
-        found.setdefault(message_id, complaint_id)
+        if message_id is not None:
+            found.setdefault(message_id, complaint_id)
     return found
 
 

@@ -216,7 +216,7 @@ def test_languages_are_named_as_they_name_themselves(client, bundled_providers) 
         assert f">{name}</option>" in html
 
 
-def _card(html: str, marker: str) -> str:
+def _holding_card(html: str, marker: str) -> str:
     """The HTML of the card (article) holding ``marker``."""
     start = html.rindex("<article", 0, html.index(marker))
     return html[start : html.index("</article>", start)]
@@ -228,20 +228,20 @@ def test_every_channel_that_takes_complaints_links_to_where_it_is_used(
 ) -> None:
     html = _page(client, "en", "pronet")
     # Each department's card links its own address and the numbers with the menu digit.
-    technical = _card(html, 'id="department-technical"')
+    technical = _holding_card(html, 'id="department-technical"')
     assert 'href="mailto:tehnic@pronetit.ro"' in technical
     assert "plati@pronetit.ro" not in technical
     assert 'href="tel:+40215894141"' in technical and "then press 1" in technical
-    payments = _card(html, 'id="department-payments"')
+    payments = _holding_card(html, 'id="department-payments"')
     assert 'href="mailto:plati@pronetit.ro"' in payments and "then press 2" in payments
-    relations = _card(html, 'id="department-customer-relations"')
+    relations = _holding_card(html, 'id="department-customer-relations"')
     assert 'href="mailto:clienti@pronetit.ro"' in relations and "then press 3" in relations
     # The phone channel's numbers, the web form, the portal (sign-in and sign-up).
-    phone = _card(html, 'id="channel-phone"')
+    phone = _holding_card(html, 'id="channel-phone"')
     for e164 in ("+40215894141", "+40784824599", "+40726880112"):
         assert f'href="tel:{e164}"' in phone
-    assert 'href="/en/p/pronet/complaint/"' in _card(html, 'id="channel-web"')
-    portal = _card(html, 'id="channel-portal"')
+    assert 'href="/en/p/pronet/complaint/"' in _holding_card(html, 'id="channel-web"')
+    portal = _holding_card(html, 'id="channel-portal"')
     assert 'href="/en/portal/signup/pronet/"' in portal and "next=/en/portal/" in portal
     # The regulator's number is a tel: link too.
     assert 'href="tel:+40372845845"' in html
