@@ -11,8 +11,9 @@ database, it starts from an empty one (SQLite: a file in a temporary data direct
 and created again), migrates, loads the bundled procedures, and times `reclamo import_mail
 pronet MAILDIR` in its own process: every message stored in the intake log with its raw file,
 parsed, deduplicated, registered or joined, attachments stored, the acknowledgement queued.
-Prints messages per second and the outcomes, and checks the register has a case per
-registration.
+Prints messages per second, the import's CPU time per message (user + system: what the code
+costs, whatever else the machine runs), the load average, and the outcomes, and checks the
+register has a case per registration.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import argparse
 import mailbox
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -145,8 +147,15 @@ def run(database: str, maildir: Path, count: int) -> float:
             "from reclamo.providers.services import bundled_policies_load; bundled_policies_load()",
         )
         started = time.perf_counter()
+        cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         done = _reclamo(env, "import_mail", "pronet", str(maildir))
         elapsed = time.perf_counter() - started
+        cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        # The import's own CPU time (user + system): on a shared, loaded machine the wall time
+        # mostly measures the other processes; this does not.
+        cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (
+            cpu_after.ru_stime - cpu_before.ru_stime
+        )
         summary = done.stdout.strip().splitlines()[-1]
         check = (
             _reclamo(
@@ -164,8 +173,9 @@ def run(database: str, maildir: Path, count: int) -> float:
         assert check[0] == check[1], f"cases {check[0]} != registered intake records {check[1]}"
         rate = count / elapsed
         print(
-            f"{database}: {count} messages in {elapsed:.1f} s = {rate:.0f} messages/s "
-            f"({summary}; {check[0]} cases)",
+            f"{database}: {count} messages in {elapsed:.1f} s = {rate:.0f} messages/s; "
+            f"import_mail CPU {cpu:.1f} s = {1000 * cpu / count:.1f} ms per message "
+            f"({summary}; {check[0]} cases; load average {os.getloadavg()[0]:.1f})",
             flush=True,
         )
         return rate

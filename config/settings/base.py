@@ -184,8 +184,17 @@ RECLAMO_ATTACHMENT_CONTENT_TYPES = (
 RECLAMO_WEB_FORM_MAX_FILES = 5
 RECLAMO_WEB_FORM_RATE_LIMIT = 5
 RECLAMO_WEB_FORM_RATE_WINDOW = timedelta(minutes=10)
+# The same content from the same contact sent again within this window (the page reloaded after
+# "Back") shows the case already registered instead of registering a second one.
+RECLAMO_WEB_FORM_RESUBMIT_WINDOW = timedelta(minutes=30)
 # How long a portal sign-up's confirmation link stays valid.
 RECLAMO_PORTAL_SIGNUP_MAX_AGE = timedelta(days=3)
+# Portal sign-up mails: at most RECLAMO_PORTAL_SIGNUP_LIMIT_PER_EMAIL to one address and
+# RECLAMO_PORTAL_SIGNUP_LIMIT_PER_CLIENT asked for by one client address per
+# RECLAMO_PORTAL_SIGNUP_WINDOW (counted in the database, so the limit holds across web workers).
+RECLAMO_PORTAL_SIGNUP_LIMIT_PER_EMAIL = 3
+RECLAMO_PORTAL_SIGNUP_LIMIT_PER_CLIENT = 10
+RECLAMO_PORTAL_SIGNUP_WINDOW = timedelta(hours=1)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 # The email channel (reclamo.intake): the largest raw message taken (a bigger one is kept in the

@@ -8,6 +8,7 @@ from typing import Any
 
 import pydantic
 from django.conf import settings
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -15,10 +16,23 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from reclamo.api.auth import IntegrationTokenAuth, own_provider, request_token
-from reclamo.api.bodies import request_body_receive
+from reclamo.api.bodies import Received, request_body_receive
 from reclamo.api.cases import RegistrationOut
 from reclamo.api.complaints import registration_answer
-from reclamo.api.errors import ErrorOut, api_error_body, status_error_body, validation_error_body
+from reclamo.api.errors import (
+    ApiError,
+    ErrorOut,
+    api_error_body,
+    status_error_body,
+    validation_error_body,
+)
+from reclamo.api.idempotency import (
+    HEADER,
+    REPLAYED_HEADER,
+    Reclaimed,
+    first_answer,
+    idempotency_key_read,
+)
 from reclamo.api.openapi import json_request_body
 from reclamo.api.types import Instant
 from reclamo.complaints.events import Actor
@@ -28,6 +42,7 @@ from reclamo.domain.vocabulary import Category, FaultLocation
 from reclamo.errors import ApplicationError
 from reclamo.intake.mail import email_receive
 from reclamo.intake.phone import Call, call_register
+from reclamo.providers.models import Provider
 
 router = Router(tags=["intake"])
 token_auth = IntegrationTokenAuth()
@@ -110,20 +125,45 @@ def _failed(intake: IntakeRecord, status: int, body: dict[str, Any]) -> JsonResp
     return JsonResponse(body, status=status)
 
 
-@router.post(
-    "/providers/{slug}/calls",
-    response={201: RegistrationOut, 422: ErrorOut},
-    auth=token_auth,
-    openapi_extra=json_request_body(CallIn),
-    summary="Record a call taken by the phone system",
-)
-def call_record(request: HttpRequest, slug: str) -> HttpResponse:
-    """The caller's number is read in the provider's country (E.164) and matched to a customer;
-    the menu digit chooses the department (PN-3). `201` with the registered case, its
-    `treated_as` and the `notice` where the procedure says so (UN-1, UN-7)."""
-    provider = own_provider(request, slug)
-    received = request_body_receive(request)
-    intake = intake_record_open(
+_CALL_IDEMPOTENCY = {
+    "parameters": [
+        {
+            "in": "header",
+            "name": HEADER,
+            "required": False,
+            "description": "The same key sent again records the call once and answers the first "
+            "result again, with `Idempotent-Replayed: true` (kept at least 30 days, per "
+            "provider); the same key with another body is a `409 idempotency_key_reused`.",
+            "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[ -~]+$"},
+        }
+    ],
+    "responses": {
+        201: {
+            "headers": {
+                REPLAYED_HEADER: {
+                    "description": "`true` when this is the stored answer to an earlier call "
+                    "record with the same Idempotency-Key.",
+                    "schema": {"type": "string", "enum": ["true"]},
+                }
+            }
+        },
+        409: {
+            "headers": {
+                "Retry-After": {
+                    "description": "Seconds to wait before sending again "
+                    "(`idempotency_in_progress`).",
+                    "schema": {"type": "integer"},
+                }
+            }
+        },
+    },
+}
+
+
+def _call_intake_open(
+    request: HttpRequest, provider: Provider, received: Received, key: str | None
+) -> IntakeRecord:
+    return intake_record_open(
         provider=provider,
         channel="phone",
         received_at=timezone.now(),
@@ -131,7 +171,72 @@ def call_record(request: HttpRequest, slug: str) -> HttpResponse:
         payload=received.payload,
         payload_text=received.text,
         content_type=(request.content_type or "").replace("\x00", ""),
+        idempotency_key=key,
+        request_fingerprint=received.fingerprint,
     )
+
+
+def _replayed(status: int, body: dict[str, Any]) -> HttpResponse:
+    response = JsonResponse(body, status=status)
+    response[REPLAYED_HEADER] = "true"
+    return response
+
+
+@router.post(
+    "/providers/{slug}/calls",
+    response={201: RegistrationOut, 409: ErrorOut, 422: ErrorOut},
+    auth=token_auth,
+    openapi_extra={**json_request_body(CallIn), **_CALL_IDEMPOTENCY},
+    summary="Record a call taken by the phone system",
+)
+def call_record(request: HttpRequest, slug: str) -> HttpResponse:
+    """The caller's number is read in the provider's country (E.164) and matched to a customer;
+    the menu digit chooses the department (PN-3). `201` with the registered case, its
+    `treated_as` and the `notice` where the procedure says so (UN-1, UN-7).
+    `Idempotency-Key` as on the registration endpoint: a phone system that got no answer sends
+    the call again with the same key and it is recorded once."""
+    provider = own_provider(request, slug)
+    received = request_body_receive(request)
+    try:
+        key = idempotency_key_read(request.headers.get(HEADER))
+    except ApiError as problem:
+        key, received = None, Received(received.payload, received.text, "", problem)
+    try:
+        intake = _call_intake_open(request, provider, received, key)
+    except IntegrityError:
+        if key is None:  # only a given key is unique: this is another failure
+            raise
+        try:
+            earlier = first_answer(provider=provider, key=key, fingerprint=received.fingerprint)
+        except ApiError as conflict:
+            if conflict.code == "idempotency_key_reused":  # another request: kept, keyless
+                refused = _call_intake_open(request, provider, received, None)
+                intake_record_close(
+                    intake=refused,
+                    outcome="refused",
+                    code=conflict.code,
+                    message=conflict.message,
+                    response_status=conflict.status,
+                    response_body=api_error_body(conflict),
+                )
+            raise
+        if earlier is None:  # the other request's record is gone: it was rolled back
+            raise
+        if not isinstance(earlier, Reclaimed):
+            return _replayed(earlier.status, earlier.body)
+        # The first request died before answering: this one records its call.
+        intake = earlier.intake
+    try:
+        return _call_record(request, provider, intake, received)
+    except Exception:
+        # A bug must not leave the key "being processed" for ever: the failure is the answer.
+        _failed(intake, 500, status_error_body(500))
+        raise
+
+
+def _call_record(
+    request: HttpRequest, provider: Provider, intake: IntakeRecord, received: Received
+) -> HttpResponse:
     if received.problem is not None:
         return _failed(intake, received.problem.status, api_error_body(received.problem))
     try:

@@ -30,7 +30,6 @@ from django.utils import timezone
 from reclamo.complaints.events import Actor, complaint_event_record
 from reclamo.complaints.models import Complaint, ComplaintDeadline, IntakeRecord
 from reclamo.complaints.numbering import complaint_number_next
-from reclamo.customers.models import Customer
 from reclamo.domain.calendar import get_zone
 from reclamo.domain.deadlines import CaseFacts, IntakeDecision, deadlines_at_registration
 from reclamo.domain.errors import DomainError
@@ -205,7 +204,7 @@ def complaint_register(
     answer: Callable[[Registration], Mapping[str, Any]] | None = None,
     acknowledge: bool = True,
     within: Callable[[Complaint], None] | None = None,
-    customer: Customer | None = None,
+    version: PolicyVersion | None = None,
 ) -> Registration:
     """Register ``submission`` in ``provider``'s register, governed for life by the policy
     version in force at receipt (T-6: the receipt is the real one — a letter's delivery, an
@@ -222,17 +221,17 @@ def complaint_register(
     ``acknowledge=False`` queues no acknowledgement: only for cases no customer is waiting for
     (the demo register, ``reclamo.complaints.demo``).
     ``within`` makes the channel's own writes (the email's message row, whose unique Message-ID
-    stops a duplicate; the customer record) in the registering transaction: what it raises
-    rolls the whole registration back.
-    ``customer``: the provider's customer record the case belongs to (the portal lists a
-    customer's cases by it); it must be ``provider``'s.
+    stops a duplicate; the customer record, ``reclamo.intake.customers.customer_attach``) in the
+    registering transaction: what it raises rolls the whole registration back, and a refused
+    registration never runs it.
+    ``version``: the version ``policy_in_force`` gives for ``facts.received_at``, where the
+    channel has already looked it up (the email channel routes by it): one query less.
     """
-    if customer is not None and customer.provider_id != provider.pk:
-        raise ValueError("the customer belongs to another provider")
     facts = submission.facts
     now = registered_at or timezone.now()
     try:
-        version = policy_in_force(provider=provider, at=facts.received_at)
+        if version is None or version.provider_id != provider.pk:
+            version = policy_in_force(provider=provider, at=facts.received_at)
         policy = policy_of(version)
         decision = deadlines_at_registration(policy, facts, registered_at=now)
     except (ApplicationError, DomainError) as error:
@@ -259,7 +258,6 @@ def complaint_register(
             created_by_type=actor.type,
             created_by_user=actor.user,
             created_by_label=actor.label[:150],
-            customer=customer,
         )
         ComplaintDeadline.objects.bulk_create(
             ComplaintDeadline(

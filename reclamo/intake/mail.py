@@ -19,7 +19,9 @@ the raw bytes to :func:`email_receive`, which:
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -29,9 +31,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reclamo.complaints.attachments import AttachmentRefused, attachment_check, attachment_store
+from reclamo.complaints.attachments import AttachmentRefused, attachment_check
 from reclamo.complaints.events import Actor, complaint_event_record
-from reclamo.complaints.models import Complaint, ComplaintMessage, IntakeRecord
+from reclamo.complaints.models import Attachment, Complaint, ComplaintMessage, IntakeRecord
 from reclamo.complaints.services import (
     CustomerContact,
     Registration,
@@ -40,18 +42,18 @@ from reclamo.complaints.services import (
     intake_record_close,
     intake_record_open,
 )
-from reclamo.customers.services import CustomerContact as CustomerRecordContact
-from reclamo.customers.services import customer_for_contact
 from reclamo.domain.deadlines import CaseFacts
 from reclamo.domain.policy import Policy
+from reclamo.domain.policy.channels import EmailAddress
 from reclamo.errors import ApplicationError
+from reclamo.intake.customers import customer_attach
 from reclamo.intake.mime import EmailUnreadable, InboundEmail, email_parse
 from reclamo.intake.models import EmailReply
 from reclamo.intake.replies import email_reply_queue
 from reclamo.providers.models import Provider
 from reclamo.providers.selectors import policy_in_force, policy_of
 
-__all__ = ["EmailOutcome", "email_department", "email_receive"]
+__all__ = ["EmailOutcome", "email_department", "email_kind_and_category", "email_receive"]
 
 # What an email is, when nothing says otherwise: a customer writing about a problem.
 EMAIL_KIND = "complaint"
@@ -75,12 +77,11 @@ class EmailOutcome:
         return {"number": self.number, "outcome": self.outcome}
 
 
-def email_department(policy: Policy, parsed: InboundEmail, recipient: str = "") -> str:
-    """PN-3: the department the message was sent to. The envelope recipient (``recipient``),
-    else Delivered-To, else X-Original-To, else the first To/Cc address the policy names; a
-    message to none of the policy's addresses goes to the policy's default department."""
+def _address_sent_to(policy: Policy, parsed: InboundEmail, recipient: str) -> EmailAddress | None:
+    """The policy's address the message was sent to: the envelope recipient (``recipient``),
+    else Delivered-To, else X-Original-To, else the first To/Cc address the policy names."""
     addresses = {
-        address.email.lower(): address.department
+        address.email.lower(): address
         for channel in policy.channels
         if channel.kind == "email"
         for address in channel.addresses
@@ -90,7 +91,58 @@ def email_department(policy: Policy, parsed: InboundEmail, recipient: str = "") 
         chosen = next(iter(parsed.delivered_to or parsed.original_to), "")
     if not chosen:
         chosen = next((address for address in parsed.to_cc if address in addresses), "")
-    return addresses.get(chosen) or policy.routing.default
+    return addresses.get(chosen)
+
+
+def email_department(policy: Policy, parsed: InboundEmail, recipient: str = "") -> str | None:
+    """PN-3: the department of the address the message was sent to; None for a message to none
+    of the policy's addresses, or to one naming no department: the policy's routes then decide
+    by kind and category (and their default)."""
+    address = _address_sent_to(policy, parsed, recipient)
+    return address.department if address is not None else None
+
+
+def _folded_words(text: str) -> list[str]:
+    """The words of ``text`` without case or diacritics ("Žiadosť o zľavu" → žiadost, o, zlavu)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.findall(r"\w+", plain.replace("ł", "l").replace("đ", "d"))
+
+
+def email_kind_and_category(
+    policy: Policy, parsed: InboundEmail, recipient: str = ""
+) -> tuple[str, str | None]:
+    """What the message is (its kind) and what about (its category), by the policy's email
+    channel (docs/email-classification.md):
+
+    1. the customer's own words: the first ``subject_words`` entry with a kind whose word
+       starts a word of the subject (a customer who writes "Žiadosť o zľavu" files a discount
+       claim, and the procedure's rule for discount claims by email applies — PC-2, PC-9);
+    2. else the kind of the address it was sent to (a faults-only address);
+    3. else the channel's ``default_kind``, else a complaint: a customer writing to a provider
+       about a problem is complaining unless they say otherwise.
+
+    The category is the first ``subject_words`` entry with a category that matches; else none
+    (staff classify it).
+    """
+    channel = next((c for c in policy.channels if c.kind == "email"), None)
+    if channel is None:
+        return EMAIL_KIND, None
+    words = _folded_words(parsed.subject)
+    kind: str | None = None
+    category: str | None = None
+    for entry in channel.subject_words:
+        stems = [stem for folded in entry.words for stem in _folded_words(folded)[:1]]
+        if not any(word.startswith(stem) for word in words for stem in stems):
+            continue
+        if kind is None and entry.kind is not None:
+            kind = entry.kind
+        if category is None and entry.category is not None:
+            category = entry.category
+    if kind is None:
+        address = _address_sent_to(policy, parsed, recipient)
+        kind = (address.kind if address is not None else None) or channel.default_kind
+    return kind or EMAIL_KIND, category
 
 
 def email_receive(
@@ -136,7 +188,8 @@ def email_receive(
     if parsed.automatic:
         # No case and no answer: answering an auto-reply starts a mail loop.
         return _close(intake, "ignored", 200, "automatic", parsed.automatic)
-    duplicate = _duplicate_of(provider, parsed)
+    earlier = _earlier_messages(provider, parsed)
+    duplicate = _duplicate_of(provider, parsed, earlier)
     if duplicate is not None:
         taken = duplicate if isinstance(duplicate, Complaint) else None
         return _close(intake, "duplicate", 200, complaint=taken)
@@ -146,7 +199,7 @@ def email_receive(
     refusal = _content_refusal(parsed)
     if refusal is not None:
         return _refuse(provider, intake, parsed, 422, *refusal)
-    answered = _case_answered(provider, parsed)
+    answered = _case_answered(provider, parsed, earlier)
     if answered is not None:
         return _join(provider, intake, parsed, answered, received_at)
     return _register(provider, intake, parsed, received_at, recipient)
@@ -180,16 +233,33 @@ def _close(
     return result
 
 
-def _duplicate_of(provider: Provider, parsed: InboundEmail) -> Complaint | bool | None:
+# At most this many ids of In-Reply-To and References are looked up (a long thread names all).
+_THREAD_IDS_LOOKED_UP = 50
+
+
+def _earlier_messages(provider: Provider, parsed: InboundEmail) -> dict[str, int]:
+    """The case (id) of each stored message this one is (its own Message-ID: a duplicate) or
+    answers (In-Reply-To, References), newest first: one indexed query for both questions."""
+    ids = [parsed.message_id, *(*parsed.in_reply_to, *parsed.references)[:_THREAD_IDS_LOOKED_UP]]
+    rows = (
+        ComplaintMessage.objects.filter(provider=provider, message_id__in=ids)
+        .order_by("-at")
+        .values_list("message_id", "complaint_id")
+    )
+    found: dict[str, int] = {}
+    for message_id, complaint_id in rows:
+        if message_id is not None:
+            found.setdefault(message_id, complaint_id)
+    return found
+
+
+def _duplicate_of(
+    provider: Provider, parsed: InboundEmail, earlier: dict[str, int]
+) -> Complaint | bool | None:
     """The case a message with this Message-ID already went to; True for one already refused
     (answered once); None when it is new."""
-    taken = (
-        ComplaintMessage.objects.filter(provider=provider, message_id=parsed.message_id)
-        .select_related("complaint")
-        .first()
-    )
-    if taken is not None:
-        return taken.complaint
+    if parsed.message_id in earlier:
+        return Complaint.objects.get(pk=earlier[parsed.message_id])
     if EmailReply.objects.filter(provider=provider, answers_message_id=parsed.message_id).exists():
         return True
     return None
@@ -232,19 +302,15 @@ _THREAD_ID = re.compile(r"^<(?:case|acknowledgement)\.(?P<number>[^<>@\s]+)\.(?P
 _NUMBER_IN_SUBJECT = re.compile(r"\b[A-Z]{1,8}-\d{4}-\d{1,12}\b")
 
 
-def _case_answered(provider: Provider, parsed: InboundEmail) -> Complaint | None:
+def _case_answered(
+    provider: Provider, parsed: InboundEmail, earlier: dict[str, int]
+) -> Complaint | None:
     """The provider's case this message answers: a stored message it replies to, the case's
     acknowledgement it replies to, or a case number in its subject."""
     ids = (*parsed.in_reply_to, *parsed.references)
-    if ids:
-        earlier = (
-            ComplaintMessage.objects.filter(provider=provider, message_id__in=ids)
-            .select_related("complaint")
-            .order_by("-at")
-            .first()
-        )
-        if earlier is not None:
-            return earlier.complaint
+    answered = next((earlier[i] for i in earlier if i != parsed.message_id), None)
+    if answered is not None:
+        return Complaint.objects.get(pk=answered)
     numbers = [
         match["number"]
         for match in (_THREAD_ID.match(value) for value in ids)
@@ -280,15 +346,34 @@ def _message_row(
     )
 
 
-def _store_attachments(parsed: InboundEmail, complaint: Complaint, intake: IntakeRecord) -> None:
+def _attachment_files(parsed: InboundEmail, intake: IntakeRecord) -> list[Attachment]:
+    """The message's attachments written to the data directory before the transaction opens
+    (nothing slow while it is held); their rows are inserted with the case or the reply, in one
+    statement, by :func:`_attachment_rows`. Their limits were checked by ``_content_refusal``."""
+    files: list[Attachment] = []
     for attachment in parsed.attachments:
-        attachment_store(
-            file=ContentFile(attachment.data, name=attachment.name),
-            name=attachment.name,
-            content_type=attachment.content_type,
-            complaint=complaint,
+        row = Attachment(
             intake=intake,
+            original_name=attachment.name[:255],
+            content_type=attachment.content_type.split(";", 1)[0].strip().lower()[:100],
+            size=len(attachment.data),
+            sha256=hashlib.sha256(attachment.data).hexdigest(),
         )
+        row.file.save(attachment.name, ContentFile(attachment.data), save=False)
+        files.append(row)
+    return files
+
+
+def _attachment_rows(files: list[Attachment], complaint: Complaint) -> None:
+    for row in files:
+        row.complaint = complaint
+    Attachment.objects.bulk_create(files)
+
+
+def _attachment_files_drop(files: list[Attachment]) -> None:
+    """Remove the files of a message that was not taken after all (a duplicate, a refusal)."""
+    for row in files:
+        row.file.delete(save=False)
 
 
 def _join(
@@ -301,9 +386,11 @@ def _join(
     """Add the reply to its case with an audit event; a Message-ID taken meanwhile (the same
     message arriving twice at once) is a duplicate."""
     result = EmailOutcome("joined", 200, complaint.number, intake_id=intake.pk)
+    files = _attachment_files(parsed, intake)
     try:
         with transaction.atomic(durable=True):
             message = _message_row(provider, complaint, intake, parsed, received_at)
+            _attachment_rows(files, complaint)
             complaint_event_record(
                 complaint=complaint,
                 actor=Actor.customer(parsed.sender),
@@ -325,8 +412,8 @@ def _join(
                 response_body=result.answer(),
             )
     except IntegrityError:
+        _attachment_files_drop(files)
         return _close(intake, "duplicate", 200, complaint=_taken_by(provider, parsed))
-    _store_attachments(parsed, complaint, intake)
     return result
 
 
@@ -343,13 +430,16 @@ def _register(
     recipient: str,
 ) -> EmailOutcome:
     try:
-        policy = policy_of(policy_in_force(provider=provider, at=received_at))
+        version = policy_in_force(provider=provider, at=received_at)
+        policy = policy_of(version)
     except ApplicationError as error:
         return _close(intake, "failed", 422, error.code, error.message)
     name = parsed.sender_name or parsed.sender.split("@", 1)[0]
+    kind, category = email_kind_and_category(policy, parsed, recipient)
     submission = Submission(
         facts=CaseFacts(
-            kind=EMAIL_KIND,
+            kind=kind,
+            category=category,
             channel="email",
             received_at=received_at,
             department=email_department(policy, parsed, recipient),
@@ -359,16 +449,13 @@ def _register(
         body=parsed.text,
     )
 
+    files = _attachment_files(parsed, intake)
+
     def within(complaint: Complaint) -> None:
         # The unique Message-ID decides a race between two copies: the second rolls back.
         _message_row(provider, complaint, intake, parsed, received_at)
-        customer = customer_for_contact(
-            provider=provider,
-            contact=CustomerRecordContact(
-                name=name, language=complaint.customer_language, email=parsed.sender
-            ),
-        )
-        Complaint.objects.filter(pk=complaint.pk).update(customer=customer)
+        _attachment_rows(files, complaint)
+        customer_attach(complaint=complaint, contact=submission.customer)
 
     def answer(registration: Registration) -> dict[str, object]:
         return {"number": registration.complaint.number, "outcome": "registered"}
@@ -381,13 +468,14 @@ def _register(
             intake=intake,
             answer=answer,
             within=within,
+            version=version,
         )
     except IntegrityError:
+        _attachment_files_drop(files)
         return _close(intake, "duplicate", 200, complaint=_taken_by(provider, parsed))
     except ApplicationError as error:
+        _attachment_files_drop(files)
         if intake.outcome == "refused":  # PC-2, PC-9: the sender is told where to turn
             return _refuse(provider, intake, parsed, 422, error.code, error.message)
         return _close(intake, "failed", error.status, error.code, error.message)
-    complaint = registration.complaint
-    _store_attachments(parsed, complaint, intake)
-    return EmailOutcome("registered", 201, complaint.number, intake_id=intake.pk)
+    return EmailOutcome("registered", 201, registration.complaint.number, intake_id=intake.pk)

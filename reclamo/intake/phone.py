@@ -26,13 +26,12 @@ from reclamo.complaints.services import (
     intake_record_close,
 )
 from reclamo.customers.selectors import customer_match
-from reclamo.customers.services import CustomerContact as CustomerRecordContact
-from reclamo.customers.services import customer_for_contact
 from reclamo.domain.deadlines import CaseFacts
 from reclamo.domain.errors import DomainError
 from reclamo.domain.phones import phone_e164
 from reclamo.domain.policy import Policy
 from reclamo.errors import ApplicationError
+from reclamo.intake.customers import customer_attach
 from reclamo.providers.models import Provider
 from reclamo.providers.selectors import policy_in_force, policy_of
 
@@ -79,7 +78,8 @@ def call_register(
     when it started. Raises ``ApplicationError`` (``invalid_phone``, the registration's codes)
     with the reason recorded on ``intake``."""
     try:
-        policy = policy_of(policy_in_force(provider=provider, at=call.started_at))
+        version = policy_in_force(provider=provider, at=call.started_at)
+        policy = policy_of(version)
         phone = phone_e164(call.caller, policy.country, field="caller")
     except ApplicationError as error:
         intake_record_close(intake=intake, outcome="failed", code=error.code, message=error.message)
@@ -115,17 +115,7 @@ def call_register(
     )
 
     def within(complaint: Complaint) -> None:
-        customer = customer_for_contact(
-            provider=provider,
-            contact=CustomerRecordContact(
-                name=name,
-                language=complaint.customer_language,
-                reference=call.reference,
-                phone=phone,
-            ),
-        )
-        Complaint.objects.filter(pk=complaint.pk).update(customer=customer)
-        complaint.customer = customer
+        customer_attach(complaint=complaint, contact=submission.customer)
 
     return complaint_register(
         provider=provider,
@@ -134,4 +124,5 @@ def call_register(
         intake=intake,
         answer=answer,
         within=within,
+        version=version,
     )

@@ -17,6 +17,7 @@ The limit on submissions per client address is counted in the intake log itself 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -26,10 +27,11 @@ from typing import Any
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError
+from django.utils.translation import gettext
 
 from reclamo.complaints.attachments import attachment_store
 from reclamo.complaints.events import Actor
-from reclamo.complaints.models import Attachment, IntakeRecord
+from reclamo.complaints.models import Attachment, Complaint, IntakeRecord
 from reclamo.complaints.services import (
     CustomerContact,
     Registration,
@@ -39,18 +41,20 @@ from reclamo.complaints.services import (
     intake_record_open,
 )
 from reclamo.customers.models import Customer
-from reclamo.customers.services import CustomerContact as CustomerRecordContact
-from reclamo.customers.services import customer_for_contact
 from reclamo.domain.deadlines import CaseFacts
+from reclamo.intake.customers import customer_attach
 from reclamo.providers.models import Provider
 
 __all__ = [
     "WEB_CHANNELS",
     "WebFormIntake",
+    "web_form_fingerprint",
     "web_form_intake_open",
     "web_form_rate_limited",
     "web_form_refuse",
     "web_form_register",
+    "web_form_repeat_record",
+    "web_form_resubmission",
     "web_form_submission",
     "web_form_token_valid",
 ]
@@ -89,6 +93,51 @@ def web_form_rate_limited(*, address: str, now: datetime) -> bool:
     return len(recent.values_list("pk", flat=True)[:limit]) >= limit
 
 
+# Fields of the form that are not its content: a fresh page has new ones.
+_NOT_CONTENT = frozenset({"csrfmiddlewaretoken", "form_token", "action"})
+
+
+def web_form_fingerprint(
+    *,
+    fields: Mapping[str, Iterable[str]],
+    files: Iterable[UploadedFile],
+    customer: Customer | None = None,
+) -> str:
+    """SHA-256 of what a submission says and who says it: every field but the page's tokens
+    (values stripped, the address lower-cased), the files' names and sizes, and the signed-in
+    customer. A page reloaded after "Back" has a new token but the same fingerprint."""
+    digest = hashlib.sha256()
+    digest.update(f"customer={customer.pk if customer is not None else ''}\n".encode())
+    for name in sorted(set(fields) - _NOT_CONTENT):
+        values = [str(value).strip() for value in fields[name]]
+        if name == "email":
+            values = [value.lower() for value in values]
+        digest.update(f"{name}={values!r}\n".encode())
+    for file in sorted(files, key=lambda f: (f.name or "", f.size or 0)):
+        digest.update(f"file={file.name!r}:{file.size}\n".encode())
+    return digest.hexdigest()
+
+
+def web_form_resubmission(
+    *, provider: Provider, channel: str, fingerprint: str, now: datetime
+) -> IntakeRecord | None:
+    """The submission with the same content from the same contact registered (or being
+    registered) on ``channel`` within RECLAMO_WEB_FORM_RESUBMIT_WINDOW, if any: the customer
+    went back after sending and sent the page again."""
+    since = now - settings.RECLAMO_WEB_FORM_RESUBMIT_WINDOW
+    return (
+        IntakeRecord.objects.filter(
+            provider=provider,
+            outcome__in=("registered", "pending"),
+            received_at__gte=since,
+            channel=channel,
+            request_fingerprint=fingerprint,
+        )
+        .order_by("received_at", "pk")
+        .first()
+    )
+
+
 def web_form_intake_open(
     *,
     provider: Provider,
@@ -97,6 +146,7 @@ def web_form_intake_open(
     address: str,
     received_at: datetime,
     payload: Mapping[str, Any],
+    fingerprint: str = "",
 ) -> WebFormIntake:
     """Store the submission as it arrived, keyed by the form's token (none when it is not a
     token this site gives). A token already used returns the first submission's record."""
@@ -110,6 +160,7 @@ def web_form_intake_open(
             payload=dict(payload),
             content_type="multipart/form-data",
             idempotency_key=key,
+            request_fingerprint=fingerprint,
         )
     except IntegrityError:
         if key is None:
@@ -119,6 +170,35 @@ def web_form_intake_open(
             raise
         return WebFormIntake(record=earlier, repeated=True)
     return WebFormIntake(record=record, repeated=False)
+
+
+def web_form_repeat_record(
+    *,
+    provider: Provider,
+    channel: str,
+    address: str,
+    received_at: datetime,
+    payload: Mapping[str, Any],
+    first: IntakeRecord,
+) -> IntakeRecord:
+    """Keep a resubmission (``web_form_resubmission`` found ``first``) in the intake log as a
+    duplicate of the first submission's case."""
+    record = web_form_intake_open(
+        provider=provider,
+        channel=channel,
+        token="",
+        address=address,
+        received_at=received_at,
+        payload=payload,
+    ).record
+    intake_record_close(
+        intake=record,
+        outcome="duplicate",
+        code="resubmitted",
+        message=gettext("The same content as intake record %(id)s, sent again.") % {"id": first.pk},
+        complaint=first.complaint,
+    )
+    return record
 
 
 def web_form_earlier(*, provider: Provider, token: str) -> IntakeRecord | None:
@@ -179,7 +259,8 @@ def web_form_register(
     with the intake record first, so they stay even where the procedure refuses the case.
 
     Without ``customer`` (the public form) the case is matched to the provider's customer by
-    the contact data given, or a customer record is added. Raises ``ApplicationError`` (a
+    the contact data given, or a customer record is added — in the registering transaction,
+    so a refused or failed registration leaves no customer. Raises ``ApplicationError`` (a
     refusal or facts the procedure cannot read), recorded on ``intake`` by the register.
     """
     for file in files:
@@ -189,26 +270,11 @@ def web_form_register(
             content_type=file.content_type or "",
             intake=intake,
         )
-    if customer is None:
-        contact = submission.customer
-        customer = customer_for_contact(
-            provider=provider,
-            contact=CustomerRecordContact(
-                name=contact.name,
-                language=contact.language,
-                reference=contact.reference,
-                email=contact.email,
-                phone=contact.phone,
-            ),
-        )
-    registration = complaint_register(
-        provider=provider,
-        submission=submission,
-        actor=actor,
-        intake=intake,
-        customer=customer,
+
+    def within(complaint: Complaint) -> None:
+        customer_attach(complaint=complaint, contact=submission.customer, customer=customer)
+        Attachment.objects.filter(intake=intake, complaint__isnull=True).update(complaint=complaint)
+
+    return complaint_register(
+        provider=provider, submission=submission, actor=actor, intake=intake, within=within
     )
-    Attachment.objects.filter(intake=intake, complaint__isnull=True).update(
-        complaint=registration.complaint
-    )
-    return registration

@@ -10,14 +10,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Prefetch, Q
 
 from reclamo.complaints.models import Complaint, ComplaintDeadline, ComplaintMessage
 from reclamo.complaints.selectors import cursor_decode, cursor_encode
 from reclamo.customers.models import Customer
 from reclamo.letters.models import Delivery
+from reclamo.portal.models import SignupMail
 
-__all__ = ["CasePage", "TimelineEntry", "case_timeline", "customer_case_get", "customer_case_page"]
+__all__ = [
+    "CasePage",
+    "TimelineEntry",
+    "case_timeline",
+    "customer_case_get",
+    "customer_case_page",
+    "signup_mail_limit_reached",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,3 +98,20 @@ def case_timeline(*, complaint: Complaint) -> list[TimelineEntry]:
         for m in ComplaintMessage.objects.filter(complaint=complaint)
     ]
     return sorted(entries, key=lambda entry: entry.at)
+
+
+def signup_mail_limit_reached(*, email: str, client_address: str, now: datetime) -> str | None:
+    """Which sign-up limit a new mail would break: "email" (too many to this address), "client"
+    (too many asked for from this client address), or None. Counting stops at the limit."""
+    since = now - settings.RECLAMO_PORTAL_SIGNUP_WINDOW
+    recent = SignupMail.objects.filter(sent_at__gte=since)
+    limit: int = settings.RECLAMO_PORTAL_SIGNUP_LIMIT_PER_EMAIL
+    if len(recent.filter(email=email).values_list("pk", flat=True)[:limit]) >= limit:
+        return "email"
+    limit = settings.RECLAMO_PORTAL_SIGNUP_LIMIT_PER_CLIENT
+    if client_address and (
+        len(recent.filter(client_address=client_address).values_list("pk", flat=True)[:limit])
+        >= limit
+    ):
+        return "client"
+    return None

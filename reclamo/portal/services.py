@@ -10,6 +10,7 @@ provider's customer with that address that has no login yet, else a new customer
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.core import signing
@@ -18,10 +19,17 @@ from django.db import IntegrityError, transaction
 from reclamo.accounts.models import User
 from reclamo.customers.models import Customer
 from reclamo.errors import ApplicationError
+from reclamo.portal.models import SignupMail
 from reclamo.providers.models import Provider
 from reclamo.providers.selectors import policy_current
 
-__all__ = ["SignupRequest", "portal_account_open", "signup_token_make", "signup_token_read"]
+__all__ = [
+    "SignupRequest",
+    "portal_account_open",
+    "signup_mail_record",
+    "signup_token_make",
+    "signup_token_read",
+]
 
 _SALT = "reclamo.portal.signup"
 
@@ -93,6 +101,16 @@ def portal_account_open(*, provider: Provider, signup: SignupRequest, password: 
             customer.user = user
             customer.save(update_fields=["user", "updated_at"])
     return user
+
+
+def signup_mail_record(
+    *, provider: Provider, email: str, client_address: str, now: datetime
+) -> None:
+    """Remember a sign-up mail sent, for the limits (``signup_mail_limit_reached``)."""
+    with transaction.atomic(durable=True):
+        SignupMail.objects.create(
+            provider=provider, email=email, client_address=client_address[:64], sent_at=now
+        )
 
 
 def provider_language(provider: Provider) -> str:

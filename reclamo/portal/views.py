@@ -21,6 +21,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_POST
 
@@ -36,10 +37,16 @@ from reclamo.intake.portal import portal_reply_receive
 from reclamo.letters.acknowledgement import acknowledgement_compose
 from reclamo.portal.forms import ReplyForm, SignupForm
 from reclamo.portal.letters import statement_for
-from reclamo.portal.selectors import case_timeline, customer_case_get, customer_case_page
+from reclamo.portal.selectors import (
+    case_timeline,
+    customer_case_get,
+    customer_case_page,
+    signup_mail_limit_reached,
+)
 from reclamo.portal.services import (
     SignupRequest,
     portal_account_open,
+    signup_mail_record,
     signup_token_make,
     signup_token_read,
 )
@@ -245,6 +252,13 @@ def signup(request: HttpRequest, slug: str) -> HttpResponse:
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].strip().lower()
+        now = timezone.now()
+        address = client_address(request) or ""
+        limit = signup_mail_limit_reached(email=email, client_address=address, now=now)
+        if limit is not None:
+            form.add_error(None, _signup_limit_message(limit))
+            return render(request, "portal/signup.html", {**context, "form": form}, status=429)
+        signup_mail_record(provider=provider, email=email, client_address=address, now=now)
         mail_context = {"provider": provider, "brand": policy.provider.brand, "email": email}
         if User.objects.filter(username__iexact=email).exists():
             mail_context["login_url"] = settings.RECLAMO_BASE_URL + reverse("accounts:login")
@@ -265,6 +279,19 @@ def signup(request: HttpRequest, slug: str) -> HttpResponse:
             _mail(email, "portal/mail/confirm_subject.txt", "portal/mail/confirm.txt", mail_context)
         return redirect("portal:signup-sent")
     return render(request, "portal/signup.html", {**context, "form": form})
+
+
+def _signup_limit_message(limit: str) -> str:
+    minutes = int(settings.RECLAMO_PORTAL_SIGNUP_WINDOW.total_seconds() // 60)
+    if limit == "email":
+        return gettext(
+            "We have already sent several sign-up emails to this address. Please look for them "
+            "in your inbox (and in the spam folder), or ask again in %(minutes)d minutes."
+        ) % {"minutes": minutes}
+    return gettext(
+        "We have received many sign-up requests from your connection. Please try again in "
+        "%(minutes)d minutes."
+    ) % {"minutes": minutes}
 
 
 def signup_sent(request: HttpRequest) -> HttpResponse:

@@ -39,10 +39,13 @@ from reclamo.errors import ApplicationError
 from reclamo.formats import zone_name
 from reclamo.intake.web_form import (
     web_form_earlier,
+    web_form_fingerprint,
     web_form_intake_open,
     web_form_rate_limited,
     web_form_refuse,
     web_form_register,
+    web_form_repeat_record,
+    web_form_resubmission,
     web_form_submission,
 )
 from reclamo.labels import CLOCK_EXPLANATIONS, CLOCK_LABELS, KIND_LABELS
@@ -173,6 +176,26 @@ def _submit(
     earlier = web_form_earlier(provider=provider, token=token)
     if earlier is not None and earlier.outcome in ("registered", "pending"):
         return HttpResponseRedirect(done(earlier), status=303)
+    fingerprint = web_form_fingerprint(
+        fields={name: request.POST.getlist(name) for name in request.POST},
+        files=[file for name in request.FILES for file in request.FILES.getlist(name)],
+        customer=customer,
+    )
+    same = web_form_resubmission(
+        provider=provider, channel=channel, fingerprint=fingerprint, now=now
+    )
+    if same is not None:
+        # Sent again after going back (a new page, a new token): the case already taken is
+        # shown; the repeat stays in the intake log as a duplicate of it.
+        web_form_repeat_record(
+            provider=provider,
+            channel=channel,
+            address=address,
+            received_at=now,
+            payload=form.payload(),
+            first=same,
+        )
+        return HttpResponseRedirect(done(same), status=303)
     if web_form_rate_limited(address=address, now=now):
         minutes = int(settings.RECLAMO_WEB_FORM_RATE_WINDOW.total_seconds() // 60)
         message = gettext(
@@ -197,6 +220,7 @@ def _submit(
         address=address,
         received_at=now,
         payload=form.payload(),
+        fingerprint=fingerprint,
     )
     if opened.repeated:  # the same form sent twice at the same moment
         return HttpResponseRedirect(done(opened.record), status=303)

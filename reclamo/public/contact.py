@@ -20,6 +20,8 @@ from datetime import date, datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from reclamo.domain.errors import DomainError
+from reclamo.domain.phones import phone_e164
 from reclamo.domain.policy import (
     Address,
     Channel,
@@ -64,12 +66,24 @@ class HoursRow:
 
 
 @dataclass(frozen=True)
+class DepartmentCall:
+    """A number that reaches a department: directly, or through the menu's ``digit`` (PN-3)."""
+
+    number: str
+    e164: str
+    digit: str | None = None
+
+
+@dataclass(frozen=True)
 class DepartmentEntry:
     slug: str
     name: Text
     description: Text
     hours: list[HoursRow] | None
     open_now: bool | None
+    # Where the department is reached (PN-3: the right address and number, one click away).
+    emails: list[str] = field(default_factory=list)
+    calls: list[DepartmentCall] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -158,6 +172,7 @@ class EscalationEntry:
     web: str | None
     phone: str | None
     fax: str | None
+    phone_e164: str | None = None  # for the tel: link, where the number can be read
 
 
 @dataclass(frozen=True)
@@ -322,8 +337,43 @@ def _refused_channels(policy: Policy, shown: list[Channel], language: str) -> li
     return entries
 
 
+def _department_contacts(
+    policy: Policy,
+) -> tuple[dict[str, list[str]], dict[str, list[DepartmentCall]]]:
+    """Per department: the email addresses and the phone numbers (with the menu digit) of the
+    channels a customer can use that reach it."""
+    emails: dict[str, list[str]] = {}
+    calls: dict[str, list[DepartmentCall]] = {}
+    for channel in customer_channels(policy):
+        for address in channel.addresses:
+            if address.department:
+                emails.setdefault(address.department, []).append(address.email)
+        for phone in channel.phone_numbers:
+            if phone.department:
+                calls.setdefault(phone.department, []).append(
+                    DepartmentCall(number=phone.number, e164=phone.e164)
+                )
+            else:
+                for entry in channel.menu:
+                    calls.setdefault(entry.department, []).append(
+                        DepartmentCall(number=phone.number, e164=phone.e164, digit=entry.digit)
+                    )
+    return emails, calls
+
+
+def _e164_or_none(number: str | None, country: str) -> str | None:
+    if not number:
+        return None
+    try:
+        return phone_e164(number, country, field="phone")
+    except DomainError:
+        return None
+
+
 def departments(policy: Policy, *, language: str, now: datetime) -> list[DepartmentEntry]:
-    """Each department with its operator hours and whether it is open at `now` (PN-2)."""
+    """Each department with its operator hours, whether it is open at `now` (PN-2), and its
+    email addresses and phone numbers (PN-3)."""
+    emails, calls = _department_contacts(policy)
     entries = []
     for department in policy.departments:
         schedule = policy.department_schedule(department.slug)
@@ -334,6 +384,8 @@ def departments(policy: Policy, *, language: str, now: datetime) -> list[Departm
                 description=localized(policy, department.description, language),
                 hours=hours_rows(department.hours) if department.hours else None,
                 open_now=schedule.is_open(now) if schedule else None,
+                emails=emails.get(department.slug, []),
+                calls=calls.get(department.slug, []),
             )
         )
     return entries
@@ -361,6 +413,7 @@ def contact_page(policy: Policy, *, language: str, now: datetime) -> ContactPage
                 web=body.web,
                 phone=body.phone,
                 fax=body.fax,
+                phone_e164=_e164_or_none(body.phone, policy.country),
             )
             for body in policy.escalation.bodies
         ],

@@ -56,6 +56,27 @@ class PhoneNumber(PolicyModel):
 class EmailAddress(PolicyModel):
     email: EmailAddressText
     department: Slug | None = None
+    # What an email to this address is, where its subject does not say (a faults-only address).
+    kind: Kind | None = None
+
+
+class SubjectWords(PolicyModel):
+    """Words in an email's subject by which the customer says what they send (the kind) or what
+    about (the category), in the customer's language. A word matches the start of a word of the
+    subject, ignoring case and diacritics ("zlav" matches "Žiadosť o zľavu"). The first entry
+    matching gives the kind, the first matching with a category the category
+    (docs/email-classification.md)."""
+
+    kind: Kind | None = None
+    category: Category | None = None
+    words: Annotated[list[NonEmptyText], Field(min_length=1)]
+    rule: RuleId | None = None
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Self:
+        if self.kind is None and self.category is None:
+            raise_problems("SubjectWords", [((), "give a kind, a category or both")])
+        return self
 
 
 class MenuEntry(PolicyModel):
@@ -95,6 +116,10 @@ class Channel(PolicyModel):
     refusals: dict[Kind, Refusal] = {}
     url: Url | None = None
     addresses: list[EmailAddress] = []
+    # Email only: how a message's kind and category are read (docs/email-classification.md).
+    subject_words: list[SubjectWords] = []
+    # The kind of an email when neither its subject nor its address says (else a complaint).
+    default_kind: Kind | None = None
     phone_numbers: list[PhoneNumber] = []
     menu: list[MenuEntry] = []
     locations: list[Location] = []
@@ -146,6 +171,8 @@ class Channel(PolicyModel):
                 digits[entry.digit] = index
         fields_for_kind: list[tuple[str, bool, str]] = [
             ("addresses", bool(self.addresses), "email"),
+            ("subject_words", bool(self.subject_words), "email"),
+            ("default_kind", self.default_kind is not None, "email"),
             ("phone_numbers", bool(self.phone_numbers), "phone"),
             ("menu", bool(self.menu), "phone"),
             ("locations", bool(self.locations), "in_person"),

@@ -17,6 +17,7 @@ from django.utils import timezone
 from reclamo.complaints.models import Attachment, Complaint, IntakeRecord
 from reclamo.domain.calendar import get_zone
 from reclamo.letters.models import Delivery
+from reclamo.public.complaint_form import receipt_token
 
 PDF = b"%PDF-1.4\n% a scanned invoice\n"
 
@@ -117,6 +118,47 @@ def test_a_resent_form_or_a_double_click_registers_once(client, bundled_provider
     assert number in client.get(second["Location"]).content.decode()
 
 
+def test_going_back_and_sending_the_same_again_shows_the_case_already_registered(
+    client, bundled_providers, settings
+) -> None:
+    first = client.post("/ro/p/pronet/complaint/", _form())
+    assert first.status_code == 303
+    (case,) = Complaint.objects.all()
+    # "Back" reloads the page: a new token, the same content (the address written differently).
+    again = client.post("/ro/p/pronet/complaint/", _form(email=" ana.popescu@EXAMPLE.ro "))
+    assert again.status_code == 303
+    assert Complaint.objects.count() == 1
+    assert case.number in client.get(again["Location"]).content.decode()
+    repeat = IntakeRecord.objects.order_by("pk").last()
+    assert repeat is not None
+    assert (repeat.outcome, repeat.reason_code, repeat.complaint) == (
+        "duplicate",
+        "resubmitted",
+        case,
+    )
+    # Other words, or another contact, are another submission.
+    client.post("/ro/p/pronet/complaint/", _form(body="Și luna noiembrie."))
+    client.post("/ro/p/pronet/complaint/", _form(email="ion@example.ro"))
+    assert Complaint.objects.count() == 3
+    # After the window the same words are a new case (the customer writes again).
+    IntakeRecord.objects.update(received_at=timezone.now() - timedelta(minutes=31))
+    client.post("/ro/p/pronet/complaint/", _form())
+    assert Complaint.objects.count() == 4
+
+
+def test_the_confirmation_says_a_submission_is_being_registered(client, bundled_providers) -> None:
+    first = client.post("/ro/p/pronet/complaint/", _form())
+    intake = IntakeRecord.objects.get()
+    # The moment between the intake log and the register: the record is still pending.
+    IntakeRecord.objects.filter(pk=intake.pk).update(outcome="pending", complaint=None)
+    intake.refresh_from_db()
+    page = client.get(f"/en/p/pronet/complaint/received/{receipt_token(intake)}/")
+    text = page.content.decode()
+    assert page.status_code == 200 and first.status_code == 303
+    assert "Your submission is being registered" in text
+    assert "Reload this page in a moment" in text and "PN-" not in text
+
+
 def test_a_filled_honeypot_registers_nothing_and_is_kept(client, bundled_providers) -> None:
     response = client.post("/ro/p/pronet/complaint/", _form(website="http://spam.example"))
     assert response.status_code == 400
@@ -129,7 +171,8 @@ def test_a_burst_from_one_address_is_rate_limited_with_a_clear_message(
     client, bundled_providers, settings
 ) -> None:
     settings.RECLAMO_WEB_FORM_RATE_LIMIT = 3
-    answers = [client.post("/ro/p/pronet/complaint/", _form()) for _ in range(6)]
+    # Six different submissions (the same one sent again would show the first case).
+    answers = [client.post("/ro/p/pronet/complaint/", _form(subject=f"F{i}")) for i in range(6)]
     assert [a.status_code for a in answers] == [303, 303, 303, 429, 429, 429]
     assert Complaint.objects.count() == 3
     assert "așteptați câteva minute" in answers[-1].content.decode()

@@ -244,7 +244,7 @@ def test_an_escalation_bodys_phone_and_fax_are_apart_from_its_links(
     client, bundled_providers
 ) -> None:
     html = _page(client, "en", "pronet")
-    assert "<span>Phone: 0372.845.845</span>" in html
+    assert '<span>Phone: <a href="tel:+40372845845">0372.845.845</a></span>' in html
     assert "<span>Fax: 0372.845.402</span>" in html
 
 
@@ -255,3 +255,44 @@ def test_the_rules_page_names_the_fault_place_in_the_third_person(
     html = client.get("/sk/p/unitel/rules/").content.decode()
     assert "u zákazníka doma alebo v jeho priestoroch" in html
     assert "u mňa doma" not in html and "))" not in html
+
+
+def _holding_card(html: str, marker: str) -> str:
+    """The HTML of the card (article) holding ``marker``."""
+    start = html.rindex("<article", 0, html.index(marker))
+    return html[start : html.index("</article>", start)]
+
+
+@pytest.mark.rule("PN-3")
+def test_every_channel_that_takes_complaints_links_to_where_it_is_used(
+    client, bundled_providers
+) -> None:
+    html = _page(client, "en", "pronet")
+    # Each department's card links its own address and the numbers with the menu digit.
+    technical = _holding_card(html, 'id="department-technical"')
+    assert 'href="mailto:tehnic@pronetit.ro"' in technical
+    assert "plati@pronetit.ro" not in technical
+    assert 'href="tel:+40215894141"' in technical and "then press 1" in technical
+    payments = _holding_card(html, 'id="department-payments"')
+    assert 'href="mailto:plati@pronetit.ro"' in payments and "then press 2" in payments
+    relations = _holding_card(html, 'id="department-customer-relations"')
+    assert 'href="mailto:clienti@pronetit.ro"' in relations and "then press 3" in relations
+    # The phone channel's numbers, the web form, the portal (sign-in and sign-up).
+    phone = _holding_card(html, 'id="channel-phone"')
+    for e164 in ("+40215894141", "+40784824599", "+40726880112"):
+        assert f'href="tel:{e164}"' in phone
+    assert 'href="/en/p/pronet/complaint/"' in _holding_card(html, 'id="channel-web"')
+    portal = _holding_card(html, 'id="channel-portal"')
+    assert 'href="/en/portal/signup/pronet/"' in portal and "next=/en/portal/" in portal
+    # The regulator's number is a tel: link too.
+    assert 'href="tel:+40372845845"' in html
+
+
+def test_petrocomp_links_its_hotline_and_portal_and_offers_no_email(
+    client, bundled_providers
+) -> None:
+    html = _page(client, "sk", "petrocomp")
+    assert 'href="tel:+421902441588"' in html
+    assert 'href="/sk/portal/signup/petrocomp/"' in html
+    assert "mailto:" not in html.split('id="escalation-heading"')[0]
+    assert 'href="/sk/p/petrocomp/complaint/"' not in html  # its web form is off
