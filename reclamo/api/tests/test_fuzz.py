@@ -106,7 +106,13 @@ schema = _api_schema()
 
 @schema.hook
 def flatmap_path_parameters(context: Any, path_parameters: dict[str, Any]) -> Any:
-    """Half the cases name a real provider, so they reach the policy and the deadline engine."""
+    """Half the cases name a real provider, so they reach the policy and the deadline engine;
+    half the case operations name a case registered for the example (``REAL_CASE``), so they
+    reach the case's logic (extension, decision, statement) instead of a 404."""
+    if "number" in (path_parameters or {}):
+        return st.one_of(
+            st.just(path_parameters), st.just({**path_parameters, "number": REAL_CASE})
+        )
     if "slug" not in (path_parameters or {}):
         return st.just(path_parameters)
     # pronet twice as often: the fuzz token is pronet's, so its register answers beyond a 404.
@@ -114,6 +120,26 @@ def flatmap_path_parameters(context: Any, path_parameters: dict[str, Any]) -> An
         st.just(path_parameters),
         st.sampled_from(("pronet", *SLUGS)).map(lambda slug: {**path_parameters, "slug": slug}),
     )
+
+
+# Stands for a case registered for the example (the test swaps in its number).
+REAL_CASE = "registered-for-this-example"
+
+
+def _registered_case(token: str) -> str:
+    body = {
+        **REGISTRABLE,
+        "category": "quality",
+        "received_at": "2026-11-20T10:00:00+02:00",
+        "customer": {"name": "Ana Popescu", "email": "ana@example.ro", "language": "ro"},
+        "subject": "Internetul cade seara",
+        "body": "Conexiunea se întrerupe după ora 20.",
+    }
+    response = Client(headers={"Authorization": f"Bearer {token}"}).post(
+        "/api/v1/providers/pronet/complaints", json.dumps(body), content_type="application/json"
+    )
+    assert response.status_code == 201, response.content
+    return str(response.json()["number"])
 
 
 # The facts every procedure accepts, so that a registration gets as far as the register.
@@ -140,6 +166,8 @@ def flatmap_body(context: Any, body: Any) -> Any:
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 def test_schemathesis_finds_no_server_error(bundled_providers: Any, case: Any) -> None:
     token = integration_token_issue(provider=bundled_providers["pronet"])
+    if (case.path_parameters or {}).get("number") == REAL_CASE:
+        case.path_parameters["number"] = _registered_case(token)
     response = case.call(headers={"Authorization": f"Bearer {token}"})
     _count("schemathesis", response.status_code)
     _count(f"schemathesis {case.method} {case.path}", response.status_code)
