@@ -240,3 +240,9 @@ def _progress(complaint: Complaint, rng: random.Random, now: datetime) -> None:
         outcome=outcome or rng.choice(_OUTCOMES),
         at=settled,
     )
+    if status == "resolved":
+        # Its written statement went out when it was settled (the procedure's end, UN-11,
+        # PC-15): the dashboard and the quality reports count resolution times to it.
+        Complaint.objects.filter(pk=complaint.pk).update(
+            decided_at=settled, statement_sent_at=settled
+        )

@@ -126,6 +126,9 @@ def test_the_sign_in_page_says_whom_it_is_for_and_does_not_link_to_itself(
     assert html.count('href="/' + language + '/accounts/login/"') == 0
     assert 'class="lead"' in html
     if language == "hu":
-        assert "Az ügyfeleknek nincs szükségük fiókra" in html
+        # Customers of the portal sign in here too; making a complaint needs no account.
+        assert "az ügyfélportálra regisztrált ügyfeleknek" in html
+        assert "Panasz benyújtásához nincs szükség fiókra" in html
+    assert f'href="/{language}/portal/password-reset/"' in html
     # Elsewhere the header offers it.
     assert f'href="/{language}/accounts/login/"' in client.get(f"/{language}/").content.decode()

@@ -78,3 +78,19 @@ def test_two_workers_filling_at_once_on_postgresql_fill_each_register_once() -> 
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: run the suite with DATABASE_URL=postgres://…")
     _two_workers_fill_at_once()
+
+
+def test_settled_demo_cases_carry_the_sending_of_their_statement(bundled_providers) -> None:
+    """The dashboard and the quality reports count resolution times to the statement's sending
+    (UN-11, PC-15): a demo register whose settled cases had none showed no resolved case."""
+    demo_register_fill(now=timezone.now(), size=(60, 60))
+    resolved = Complaint.objects.filter(status="resolved")
+    assert resolved.exists()
+    for case in resolved:
+        assert case.statement_sent_at is not None and case.decided_at == case.statement_sent_at
+        assert case.received_at < case.statement_sent_at
+    assert (
+        not Complaint.objects.exclude(status="resolved")
+        .filter(statement_sent_at__isnull=False)
+        .exists()
+    )
