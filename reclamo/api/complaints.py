@@ -11,6 +11,7 @@ registered, refused (PC-2) or unreadable — stays there with the answer it got.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import pydantic
@@ -149,11 +150,11 @@ def _closed(intake: IntakeRecord, outcome: str, status: int, body: dict[str, Any
 
 
 def _intake_open(
-    request: HttpRequest, provider: Provider, received: Received, key: str | None
+    request: HttpRequest, provider: Provider, channel: str, received: Received, key: str | None
 ) -> IntakeRecord:
     return intake_record_open(
         provider=provider,
-        channel="api",
+        channel=channel,
         received_at=timezone.now(),
         source_label=request_token(request).prefix,
         payload=received.payload,
@@ -230,13 +231,32 @@ def complaint_register_endpoint(request: HttpRequest, slug: str) -> HttpResponse
     `409 idempotency_key_reused`.
     """
     provider = own_provider(request, slug)
+    return intake_once(
+        request,
+        provider,
+        channel="api",
+        process=lambda intake, received: _answer(_register(request, provider, intake, received)),
+    )
+
+
+def intake_once(
+    request: HttpRequest,
+    provider: Provider,
+    *,
+    channel: str,
+    process: Callable[[IntakeRecord, Received], HttpResponse],
+) -> HttpResponse:
+    """Keep the request in the intake log of ``channel`` before anything else, then answer it
+    with ``process`` — once per `Idempotency-Key`: a repeat of an answered request is replayed
+    (`Idempotent-Replayed: true`), a reused key with another body is a 409 kept keyless in the
+    log, and a request whose first attempt died is processed by the repeat."""
     received = request_body_receive(request)
     try:
         key = idempotency_key_read(request.headers.get(HEADER))
     except ApiError as problem:
         key, received = None, Received(received.payload, received.text, "", problem)
     try:
-        intake = _intake_open(request, provider, received, key)
+        intake = _intake_open(request, provider, channel, received, key)
     except IntegrityError:
         # The key is taken: by an earlier request, or by one arriving at the same moment. Trying
         # the insert first spares every new request a look-up.
@@ -246,7 +266,7 @@ def complaint_register_endpoint(request: HttpRequest, slug: str) -> HttpResponse
             earlier = first_answer(provider=provider, key=key, fingerprint=received.fingerprint)
         except ApiError as conflict:
             if conflict.code == "idempotency_key_reused":  # another request: kept, keyless
-                refused = _intake_open(request, provider, received, None)
+                refused = _intake_open(request, provider, channel, received, None)
                 _closed(refused, "refused", conflict.status, api_error_body(conflict))
             raise
         if earlier is None:  # the other request's record is gone: it was rolled back
@@ -256,7 +276,7 @@ def complaint_register_endpoint(request: HttpRequest, slug: str) -> HttpResponse
         # The first request died before answering: this one processes its submission.
         intake = earlier.intake
     try:
-        return _answer(_register(request, provider, intake, received))
+        return process(intake, received)
     except Exception:
         # A bug must not leave the key "being processed" for ever: the failure is the answer.
         _closed(intake, "failed", 500, status_error_body(500))

@@ -8,19 +8,16 @@ from typing import Any
 
 import pydantic
 from django.conf import settings
-from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.utils import timezone
 from django.utils.translation import get_language
 from ninja import Router, Schema
 from pydantic import Field
 
 from reclamo.api.auth import IntegrationTokenAuth, own_provider, request_token
-from reclamo.api.bodies import Received, request_body_receive
+from reclamo.api.bodies import Received
 from reclamo.api.cases import RegistrationOut
-from reclamo.api.complaints import registration_answer
+from reclamo.api.complaints import intake_once, registration_answer
 from reclamo.api.errors import (
-    ApiError,
     ErrorOut,
     api_error_body,
     status_error_body,
@@ -29,15 +26,12 @@ from reclamo.api.errors import (
 from reclamo.api.idempotency import (
     HEADER,
     REPLAYED_HEADER,
-    Reclaimed,
-    first_answer,
-    idempotency_key_read,
 )
 from reclamo.api.openapi import json_request_body
 from reclamo.api.types import Instant
 from reclamo.complaints.events import Actor
 from reclamo.complaints.models import IntakeRecord
-from reclamo.complaints.services import Registration, intake_record_close, intake_record_open
+from reclamo.complaints.services import Registration, intake_record_close
 from reclamo.domain.vocabulary import Category, FaultLocation
 from reclamo.errors import ApplicationError
 from reclamo.intake.mail import email_receive
@@ -160,28 +154,6 @@ _CALL_IDEMPOTENCY = {
 }
 
 
-def _call_intake_open(
-    request: HttpRequest, provider: Provider, received: Received, key: str | None
-) -> IntakeRecord:
-    return intake_record_open(
-        provider=provider,
-        channel="phone",
-        received_at=timezone.now(),
-        source_label=request_token(request).prefix,
-        payload=received.payload,
-        payload_text=received.text,
-        content_type=(request.content_type or "").replace("\x00", ""),
-        idempotency_key=key,
-        request_fingerprint=received.fingerprint,
-    )
-
-
-def _replayed(status: int, body: dict[str, Any]) -> HttpResponse:
-    response = JsonResponse(body, status=status)
-    response[REPLAYED_HEADER] = "true"
-    return response
-
-
 @router.post(
     "/providers/{slug}/calls",
     response={201: RegistrationOut, 409: ErrorOut, 422: ErrorOut},
@@ -196,42 +168,12 @@ def call_record(request: HttpRequest, slug: str) -> HttpResponse:
     `Idempotency-Key` as on the registration endpoint: a phone system that got no answer sends
     the call again with the same key and it is recorded once."""
     provider = own_provider(request, slug)
-    received = request_body_receive(request)
-    try:
-        key = idempotency_key_read(request.headers.get(HEADER))
-    except ApiError as problem:
-        key, received = None, Received(received.payload, received.text, "", problem)
-    try:
-        intake = _call_intake_open(request, provider, received, key)
-    except IntegrityError:
-        if key is None:  # only a given key is unique: this is another failure
-            raise
-        try:
-            earlier = first_answer(provider=provider, key=key, fingerprint=received.fingerprint)
-        except ApiError as conflict:
-            if conflict.code == "idempotency_key_reused":  # another request: kept, keyless
-                refused = _call_intake_open(request, provider, received, None)
-                intake_record_close(
-                    intake=refused,
-                    outcome="refused",
-                    code=conflict.code,
-                    message=conflict.message,
-                    response_status=conflict.status,
-                    response_body=api_error_body(conflict),
-                )
-            raise
-        if earlier is None:  # the other request's record is gone: it was rolled back
-            raise
-        if not isinstance(earlier, Reclaimed):
-            return _replayed(earlier.status, earlier.body)
-        # The first request died before answering: this one records its call.
-        intake = earlier.intake
-    try:
-        return _call_record(request, provider, intake, received)
-    except Exception:
-        # A bug must not leave the key "being processed" for ever: the failure is the answer.
-        _failed(intake, 500, status_error_body(500))
-        raise
+    return intake_once(
+        request,
+        provider,
+        channel="phone",
+        process=lambda intake, received: _call_record(request, provider, intake, received),
+    )
 
 
 def _call_record(
