@@ -128,14 +128,17 @@ def registration_answer(registration: Registration, language: str) -> dict[str, 
     )
 
 
-def _answer(answer: StoredAnswer, *, replayed: bool = False) -> HttpResponse:
+def stored_response(answer: StoredAnswer, *, replayed: bool = False) -> HttpResponse:
     response = JsonResponse(answer.body, status=answer.status)
     if replayed:
         response[REPLAYED_HEADER] = "true"
     return response
 
 
-def _closed(intake: IntakeRecord, outcome: str, status: int, body: dict[str, Any]) -> StoredAnswer:
+def intake_answer_close(
+    intake: IntakeRecord, outcome: str, status: int, body: dict[str, Any]
+) -> StoredAnswer:
+    """Store ``body`` as the answer to ``intake`` and close its record with ``outcome``."""
     error = body.get("error") or {}
     intake_record_close(
         intake=intake,
@@ -170,12 +173,14 @@ def _register(
 ) -> StoredAnswer:
     """Read, decide and register a stored submission; its answer is stored on ``intake``."""
     if received.problem is not None:
-        return _closed(intake, "failed", received.problem.status, api_error_body(received.problem))
+        return intake_answer_close(
+            intake, "failed", received.problem.status, api_error_body(received.problem)
+        )
     try:
         data = RegistrationIn.model_validate(received.payload)
     except pydantic.ValidationError as error:
         body = validation_error_body(error.errors()) or status_error_body(400)
-        return _closed(intake, "failed", 422, body)
+        return intake_answer_close(intake, "failed", 422, body)
     customer = data.customer
     submission = Submission(
         facts=case_facts(data),
@@ -189,6 +194,26 @@ def _register(
         subject=data.subject,
         body=data.body,
     )
+    return registered_answer(
+        intake,
+        lambda answer: complaint_register(
+            provider=provider,
+            submission=submission,
+            actor=Actor.integration(request_token(request).prefix),
+            intake=intake,
+            answer=answer,
+        ),
+    )
+
+
+AnswerBuilder = Callable[[Registration], dict[str, Any]]
+
+
+def registered_answer(
+    intake: IntakeRecord, register: Callable[[AnswerBuilder], object]
+) -> StoredAnswer:
+    """Run ``register`` with the builder of the `201` (stored with the case, in the caller's
+    language); a refusal (PC-2, UN-1) or failure it recorded on ``intake`` becomes the answer."""
     answered: list[dict[str, Any]] = []
 
     def answer(registration: Registration) -> dict[str, Any]:
@@ -197,16 +222,10 @@ def _register(
         return answered[-1]
 
     try:
-        complaint_register(
-            provider=provider,
-            submission=submission,
-            actor=Actor.integration(request_token(request).prefix),
-            intake=intake,
-            answer=answer,
-        )
+        register(answer)
     except ApplicationError as error:
-        # complaint_register recorded the refusal (PC-2) or failure; the answer joins it.
-        return _closed(intake, intake.outcome, error.status, api_error_body(error))
+        outcome = intake.outcome if intake.outcome in {"refused", "failed"} else "failed"
+        return intake_answer_close(intake, outcome, error.status, api_error_body(error))
     return StoredAnswer(201, answered[-1])
 
 
@@ -235,7 +254,9 @@ def complaint_register_endpoint(request: HttpRequest, slug: str) -> HttpResponse
         request,
         provider,
         channel="api",
-        process=lambda intake, received: _answer(_register(request, provider, intake, received)),
+        process=lambda intake, received: stored_response(
+            _register(request, provider, intake, received)
+        ),
     )
 
 
@@ -267,19 +288,19 @@ def intake_once(
         except ApiError as conflict:
             if conflict.code == "idempotency_key_reused":  # another request: kept, keyless
                 refused = _intake_open(request, provider, channel, received, None)
-                _closed(refused, "refused", conflict.status, api_error_body(conflict))
+                intake_answer_close(refused, "refused", conflict.status, api_error_body(conflict))
             raise
         if earlier is None:  # the other request's record is gone: it was rolled back
             raise
         if not isinstance(earlier, Reclaimed):
-            return _answer(earlier, replayed=True)
+            return stored_response(earlier, replayed=True)
         # The first request died before answering: this one processes its submission.
         intake = earlier.intake
     try:
         return process(intake, received)
     except Exception:
         # A bug must not leave the key "being processed" for ever: the failure is the answer.
-        _closed(intake, "failed", 500, status_error_body(500))
+        intake_answer_close(intake, "failed", 500, status_error_body(500))
         raise
 
 

@@ -4,19 +4,21 @@ both keep what arrived in the intake log before reading it."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pydantic
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.utils.translation import get_language
 from ninja import Router, Schema
 from pydantic import Field
 
 from reclamo.api.auth import IntegrationTokenAuth, own_provider, request_token
 from reclamo.api.bodies import Received
 from reclamo.api.cases import RegistrationOut
-from reclamo.api.complaints import intake_once, registration_answer
+from reclamo.api.complaints import (
+    intake_answer_close,
+    intake_once,
+    registered_answer,
+    stored_response,
+)
 from reclamo.api.errors import (
     ErrorOut,
     api_error_body,
@@ -31,9 +33,7 @@ from reclamo.api.openapi import json_request_body
 from reclamo.api.types import Instant
 from reclamo.complaints.events import Actor
 from reclamo.complaints.models import IntakeRecord
-from reclamo.complaints.services import Registration, intake_record_close
 from reclamo.domain.vocabulary import Category, FaultLocation
-from reclamo.errors import ApplicationError
 from reclamo.intake.mail import email_receive
 from reclamo.intake.phone import Call, call_register
 from reclamo.providers.models import Provider
@@ -105,20 +105,6 @@ class CallIn(Schema):
     fault_started_at: Instant | None = None
 
 
-def _failed(intake: IntakeRecord, status: int, body: dict[str, Any]) -> JsonResponse:
-    error = body.get("error") or {}
-    outcome = intake.outcome if intake.outcome in {"refused", "failed"} else "failed"
-    intake_record_close(
-        intake=intake,
-        outcome=outcome,
-        code=str(error.get("code", "")),
-        message=str(error.get("message", "")),
-        response_status=status,
-        response_body=body,
-    )
-    return JsonResponse(body, status=status)
-
-
 _CALL_IDEMPOTENCY = {
     "parameters": [
         {
@@ -180,11 +166,16 @@ def _call_record(
     request: HttpRequest, provider: Provider, intake: IntakeRecord, received: Received
 ) -> HttpResponse:
     if received.problem is not None:
-        return _failed(intake, received.problem.status, api_error_body(received.problem))
+        return stored_response(
+            intake_answer_close(
+                intake, "failed", received.problem.status, api_error_body(received.problem)
+            )
+        )
     try:
         data = CallIn.model_validate(received.payload)
     except pydantic.ValidationError as error:
-        return _failed(intake, 422, validation_error_body(error.errors()) or status_error_body(422))
+        body = validation_error_body(error.errors()) or status_error_body(422)
+        return stored_response(intake_answer_close(intake, "failed", 422, body))
     call = Call(
         caller=data.caller,
         started_at=data.started_at,
@@ -197,21 +188,15 @@ def _call_record(
         fault_location=data.fault_location,
         fault_started_at=data.fault_started_at,
     )
-    answered: list[dict[str, Any]] = []
-
-    def answer(registration: Registration) -> dict[str, Any]:
-        language = get_language() or registration.policy.default_language
-        answered.append(registration_answer(registration, language))
-        return answered[-1]
-
-    try:
-        call_register(
-            provider=provider,
-            call=call,
-            actor=Actor.integration(request_token(request).prefix),
-            intake=intake,
-            answer=answer,
+    return stored_response(
+        registered_answer(
+            intake,
+            lambda answer: call_register(
+                provider=provider,
+                call=call,
+                actor=Actor.integration(request_token(request).prefix),
+                intake=intake,
+                answer=answer,
+            ),
         )
-    except ApplicationError as error:
-        return _failed(intake, error.status, api_error_body(error))
-    return JsonResponse(answered[-1], status=201)
+    )
