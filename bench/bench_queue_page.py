@@ -45,7 +45,7 @@ def _busiest_department(slug: str) -> tuple[str, int]:
 def _deep_cursor(slug: str, department: str, open_cases: int) -> str:
     from reclamo.casework.selectors import OPEN_STATUSES
     from reclamo.complaints.models import Complaint
-    from reclamo.complaints.selectors import cursor_encode
+    from reclamo.keyset import cursor_encode
 
     queryset = Complaint.objects.filter(
         provider__slug=slug, department=department, status__in=OPEN_STATUSES

@@ -101,7 +101,7 @@ def _top_up(slug: str, size: int) -> None:
 
 def _deep_cursor(slug: str) -> str:
     from reclamo.complaints.models import Complaint
-    from reclamo.complaints.selectors import cursor_encode
+    from reclamo.keyset import cursor_encode
 
     queryset = Complaint.objects.filter(provider__slug=slug).order_by("received_at", "number")
     row = queryset.values_list("received_at", "number")[int(queryset.count() * 0.9)]

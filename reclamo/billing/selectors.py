@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -14,6 +11,7 @@ from django.db.models import Q
 from reclamo.billing.models import OutageCredit, RemedyLine
 from reclamo.domain.remedies import Money, Working, outage_credit
 from reclamo.errors import ApplicationError
+from reclamo.keyset import cursor_decode, cursor_encode
 from reclamo.providers.models import Provider
 from reclamo.providers.selectors import policy_in_force, policy_of
 
@@ -79,28 +77,6 @@ def credit_rows(*, provider: Provider, since: datetime | None) -> Any:
     return rows.order_by("recorded_at", "pk")
 
 
-def _credits_cursor(recorded_at: datetime, pk: int) -> str:
-    raw = json.dumps([recorded_at.isoformat(), pk], separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def _credits_position(cursor: str) -> tuple[datetime, int]:
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        recorded, pk = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        at = datetime.fromisoformat(recorded)
-        if at.tzinfo is None or type(pk) is not int:
-            raise ValueError(cursor)
-    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as error:
-        raise ApplicationError(
-            "invalid_cursor",
-            "cursor is not one this export gave; start again without it.",
-            "cursor",
-            status=422,
-        ) from error
-    return at, pk
-
-
 def credits_page(
     *, provider: Provider, since: datetime | None, cursor: str | None = None, limit: int = 100
 ) -> CreditsPage:
@@ -112,12 +88,12 @@ def credits_page(
         )
     rows = credit_rows(provider=provider, since=since)
     if cursor:
-        at, pk = _credits_position(cursor)
+        at, pk = cursor_decode(cursor, key_type=int, list_name="export")
         rows = rows.filter(Q(recorded_at__gt=at) | Q(recorded_at=at, pk__gt=pk))
     values = list(rows.values_list(*CREDIT_FIELDS)[: limit + 1])
     more = len(values) > limit
     items = [dict(zip(CREDIT_COLUMNS, row, strict=True)) for row in values[:limit]]
     last = items[-1] if more and items else None
     return CreditsPage(
-        items, _credits_cursor(last["recorded_at"], last["id"]) if last is not None else None
+        items, cursor_encode(last["recorded_at"], last["id"]) if last is not None else None
     )

@@ -11,7 +11,7 @@ from django.db.models import OuterRef, Q, Subquery
 
 from reclamo.casework.models import CaseNote, Statement, TechnicianVisit, TimerMark
 from reclamo.complaints.models import Complaint, ComplaintDeadline
-from reclamo.complaints.selectors import cursor_decode, cursor_encode
+from reclamo.keyset import cursor_decode, cursor_encode
 from reclamo.letters.models import Delivery
 from reclamo.providers.models import Provider
 
@@ -47,7 +47,7 @@ def queue_page(
         provider=provider, department=department, status__in=OPEN_STATUSES
     )
     if cursor:
-        received_at, number = cursor_decode(cursor)
+        received_at, number = cursor_decode(cursor, key_type=str, list_name="register")
         queryset = queryset.filter(received_at__gte=received_at).filter(
             Q(received_at__gt=received_at) | Q(number__gt=number)
         )

@@ -7,9 +7,6 @@ same at any depth — the index ``complaint_register`` (provider, received_at, n
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -20,6 +17,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from reclamo.complaints.models import Complaint, ComplaintDeadline, ComplaintEvent
 from reclamo.domain.calendar import get_zone
 from reclamo.errors import ApplicationError
+from reclamo.keyset import cursor_decode, cursor_encode
 from reclamo.providers.models import Provider
 
 __all__ = [
@@ -28,8 +26,6 @@ __all__ = [
     "complaint_get",
     "complaint_register_page",
     "complaint_register_rows",
-    "cursor_decode",
-    "cursor_encode",
 ]
 
 MAX_PAGE = 500
@@ -136,7 +132,7 @@ def complaint_register_page(
         )
     queryset = _filtered(provider, filters, time_zone)
     if cursor:
-        received_at, number = cursor_decode(cursor)
+        received_at, number = cursor_decode(cursor, key_type=str, list_name="register")
         # `received_at >= …` is the index's range condition; the OR only sorts out the rows at
         # that very instant. Written as one OR, PostgreSQL filtered every earlier case of the
         # register (0.45 s for a deep page of a million cases).
@@ -178,27 +174,3 @@ def complaint_register_rows(
         )
         .order_by("received_at", "number")
     )
-
-
-def cursor_encode(received_at: datetime, number: str) -> str:
-    raw = json.dumps([received_at.isoformat(), number], separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def cursor_decode(cursor: str) -> tuple[datetime, str]:
-    """The position a cursor names; a cursor that was not made by :func:`cursor_encode` is a
-    422 ``invalid_cursor``, not a 500."""
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        received, number = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        at = datetime.fromisoformat(received)
-        if at.tzinfo is None or not isinstance(number, str):
-            raise ValueError(cursor)
-    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError, OverflowError):
-        raise ApplicationError(
-            "invalid_cursor",
-            "cursor is not one this register gave; start again without it.",
-            "cursor",
-            status=422,
-        ) from None
-    return at, number

@@ -14,8 +14,8 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 
 from reclamo.complaints.models import Complaint, ComplaintDeadline, ComplaintMessage
-from reclamo.complaints.selectors import cursor_decode, cursor_encode
 from reclamo.customers.models import Customer
+from reclamo.keyset import cursor_decode, cursor_encode
 from reclamo.letters.models import Delivery
 from reclamo.portal.models import SignupMail
 
@@ -57,7 +57,7 @@ def customer_case_page(
     depth: keyset on (received_at, number), served by the index on the customer column)."""
     queryset = Complaint.objects.filter(provider_id=customer.provider_id, customer=customer)
     if cursor:
-        received_at, number = cursor_decode(cursor)
+        received_at, number = cursor_decode(cursor, key_type=str, list_name="register")
         queryset = queryset.filter(received_at__lte=received_at).filter(
             Q(received_at__lt=received_at) | Q(number__lt=number)
         )

@@ -12,10 +12,10 @@ from reclamo.complaints.selectors import (
     RegisterFilters,
     complaint_get,
     complaint_register_page,
-    cursor_encode,
 )
 from reclamo.complaints.tests.conftest import complaint_create, provider_create
 from reclamo.errors import ApplicationError
+from reclamo.keyset import cursor_encode
 
 START = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
 
