@@ -32,7 +32,7 @@ from reclamo.domain.calendar.windows import (
 from reclamo.domain.calendar.zones import (
     fixed_offset_us,
     get_zone,
-    naive_error,
+    require_aware,
     us_to_zone,
     wall_to_us,
 )
@@ -49,9 +49,7 @@ _Day = tuple[int, int, tuple[Interval, ...], int]
 
 def _instant(value: datetime, field: str) -> int:
     """Microseconds since the epoch of ``value``: aware (T-6) and within the product's range."""
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise naive_error(field)
-    return require_in_range(value, field=field)
+    return require_in_range(require_aware(value, field=field), field=field)
 
 
 class WorkingSchedule:

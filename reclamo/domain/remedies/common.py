@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from reclamo.domain.errors import DomainError
 from reclamo.domain.remedies.money import Money
 
@@ -16,12 +14,6 @@ class RemedyNotOffered(DomainError):
 
 class RemedyInputError(DomainError):
     code = "invalid_remedy_input"
-
-
-def aware(value: datetime, field: str) -> datetime:
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise DomainError(f"{field} has no UTC offset", field=field, code="naive_datetime")
-    return value
 
 
 def in_currency(value: Money, currency: str, field: str) -> Money:

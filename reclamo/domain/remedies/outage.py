@@ -24,8 +24,9 @@ from decimal import Decimal
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
+from reclamo.domain.calendar import require_aware
 from reclamo.domain.policy import Policy
-from reclamo.domain.remedies.common import RemedyInputError, RemedyNotOffered, aware, in_currency
+from reclamo.domain.remedies.common import RemedyInputError, RemedyNotOffered, in_currency
 from reclamo.domain.remedies.money import Money, round_cents
 from reclamo.domain.remedies.working import Working
 from reclamo.domain.vocabulary import OUTAGE_CAUSES, OutageCause
@@ -103,8 +104,8 @@ def outage_credit(
         )
     fee = in_currency(monthly_fee, policy.currency, "monthly_fee")
     # Outages are counted to the whole second (network logs' resolution).
-    start = aware(start, "outage_start").replace(microsecond=0)
-    end = aware(end, "outage_end").replace(microsecond=0)
+    start = require_aware(start, field="outage_start").replace(microsecond=0)
+    end = require_aware(end, field="outage_end").replace(microsecond=0)
     if end <= start:
         raise RemedyInputError(
             "outage_end is not after outage_start", field="outage_end", code="end_not_after_start"
