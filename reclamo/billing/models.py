@@ -292,6 +292,8 @@ class AppliedRemedy(models.Model):
     # The letter of an automatic credit: "" none due, "queued", "sent", "failed".
     letter_status = models.CharField(_("letter"), max_length=10, blank=True)
     letter_sent_at = models.DateTimeField(_("letter sent at"), null=True, blank=True)
+    # Why the letter of an automatic credit failed (a gateway's error, or no address), for staff.
+    letter_error = models.TextField(_("why the letter failed"), blank=True, db_default="")
 
     class Meta:
         verbose_name = _("applied remedy")
@@ -308,6 +310,12 @@ class AppliedRemedy(models.Model):
                 fields=["letter_status", "id"],
                 condition=models.Q(letter_status="queued"),
                 name="remedy_letter_queued",
+            ),
+            # Staff list the failed letters of their provider (console, undelivered letters).
+            models.Index(
+                fields=["provider", "id"],
+                condition=models.Q(letter_status="failed"),
+                name="remedy_letter_failed",
             ),
         ]
 

@@ -20,9 +20,11 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 
-from reclamo.billing.models import AppliedRemedy
+from reclamo.billing.models import AppliedRemedy, BillingEvent
+from reclamo.errors import ApplicationError
 from reclamo.formats import format_day, format_instant
-from reclamo.letters.services import Letter, customer_letter_send
+from reclamo.letters.services import NO_CONTACT, Letter, customer_letter_send
+from reclamo.providers.models import Provider
 from reclamo.providers.selectors import policy_in_force, policy_of
 
 CLAIM_PERIOD = timedelta(minutes=10)
@@ -98,7 +100,8 @@ def outage_credit_letters_send(*, now: datetime | None = None, limit: int = BATC
         .prefetch_related("lines")
         .order_by("pk")
     )
-    done: dict[str, list[int]] = defaultdict(list)
+    sent: list[int] = []
+    failed: dict[str, list[int]] = defaultdict(list)  # by error: one UPDATE per distinct error
     policies: dict[int, tuple[str, str]] = {}
     mail = get_connection()
     with mail:
@@ -117,13 +120,63 @@ def outage_credit_letters_send(*, now: datetime | None = None, limit: int = BATC
                     letter=outage_credit_letter(remedy, brand=brand, time_zone=zone),
                     connection=mail,
                 )
-            except Exception:  # a gateway error or no address: recorded, staff see it
-                done["failed"].append(remedy.pk)
+            except Exception as error:  # a gateway error or no address: staff see it
+                failed[f"{type(error).__name__}: {error}"[:1000]].append(remedy.pk)
             else:
-                done["sent"].append(remedy.pk)
+                sent.append(remedy.pk)
     with transaction.atomic(durable=True):
-        for status, pks in done.items():
+        AppliedRemedy.objects.filter(pk__in=sent, letter_status="sending").update(
+            letter_status="sent", letter_sent_at=now, letter_error=""
+        )
+        for why, pks in failed.items():
             AppliedRemedy.objects.filter(pk__in=pks, letter_status="sending").update(
-                letter_status=status, letter_sent_at=now if status == "sent" else None
+                letter_status="failed", letter_sent_at=None, letter_error=why
             )
     return len(ids)
+
+
+def outage_credit_letter_send_again(
+    *, provider: Provider, remedy_id: int, actor: str, now: datetime | None = None
+) -> AppliedRemedy:
+    """Put the failed letter of an automatic outage credit back in the queue (billing event
+    ``credit_letter_resend_requested``); the letters sweep sends it after commit. Another
+    provider's credit is unknown (404); a letter not failed, or a customer with neither an
+    email address nor a phone number, is a 409."""
+    now = now or timezone.now()
+    with transaction.atomic(durable=True):
+        remedy = (
+            AppliedRemedy.objects.select_for_update(of=("self",))
+            .select_related("customer")
+            .filter(pk=remedy_id, provider=provider, complaint__isnull=True)
+            .first()
+        )
+        if remedy is None:
+            raise ApplicationError(
+                "unknown_letter", "No such credit letter in this register.", "remedy", status=404
+            )
+        if remedy.letter_status != "failed":
+            raise ApplicationError(
+                "letter_not_failed",
+                "This letter has not failed: it is sent, or still being sent.",
+                "remedy",
+            )
+        customer = remedy.customer
+        if customer is None or not (customer.email or customer.phone):
+            raise ApplicationError("no_contact", NO_CONTACT, "remedy")
+        BillingEvent.objects.create(
+            provider=provider,
+            at=now,
+            actor=actor,
+            type="credit_letter_resend_requested",
+            data={
+                "remedy": remedy.pk,
+                "customer": customer.reference,
+                "error": remedy.letter_error,
+            },
+        )
+        AppliedRemedy.objects.filter(pk=remedy.pk).update(letter_status="queued", letter_error="")
+        remedy.letter_status, remedy.letter_error = "queued", ""
+        from reclamo.billing.tasks import outage_credit_letters_sweep  # tasks import this module
+
+        transaction.on_commit(lambda: outage_credit_letters_sweep.enqueue())
+    return remedy

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
-from reclamo.billing.models import OutageCredit, RemedyLine
+from reclamo.billing.models import AppliedRemedy, OutageCredit, RemedyLine
 from reclamo.domain.remedies import Money, Working, outage_credit
 from reclamo.errors import ApplicationError
 from reclamo.keyset import cursor_decode, cursor_encode
@@ -96,4 +96,14 @@ def credits_page(
     last = items[-1] if more and items else None
     return CreditsPage(
         items, cursor_encode(last["recorded_at"], last["id"]) if last is not None else None
+    )
+
+
+def outage_credit_letters_failed(*, provider: Provider) -> QuerySet[AppliedRemedy]:
+    """The provider's letters of automatic outage credits that could not be sent, oldest credit
+    first, with the customer and the outage (partial index ``remedy_letter_failed``)."""
+    return (
+        AppliedRemedy.objects.filter(provider=provider, letter_status="failed")
+        .select_related("customer", "outage")
+        .order_by("pk")
     )

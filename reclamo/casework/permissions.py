@@ -68,3 +68,10 @@ def user_may_register(user: Any, provider_id: int) -> bool:
     """Register a case at the desk: everyone but the auditor."""
     member = _member(user, provider_id)
     return member is not None and member.role != Role.AUDITOR
+
+
+def user_may_handle_provider_letters(user: Any, provider_id: int) -> bool:
+    """Send again the letters that concern no one case (automatic outage credits): a provider
+    administrator or a complaint handler, never an agent, desk operator or auditor."""
+    member = _member(user, provider_id)
+    return member is not None and (member.is_superuser or member.role in _FULL)

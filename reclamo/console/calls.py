@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods
 from reclamo.complaints.events import Actor
 from reclamo.complaints.services import intake_record_open
 from reclamo.console.access import Console, console_view
-from reclamo.console.views import _base_context
+from reclamo.console.views import console_context
 from reclamo.domain.calendar import get_zone
 from reclamo.domain.policy import Policy
 from reclamo.error_messages import error_message
@@ -150,5 +150,5 @@ def call_new(request: HttpRequest, console: Console) -> HttpResponse:
                 policy = registration.policy
                 messages.warning(request, notice.text(language or "", policy.default_language))
             return redirect("console:case", slug=console.provider.slug, number=number)
-    context = {**_base_context(console, "calls"), "form": form}
+    context = {**console_context(console, "calls"), "form": form}
     return render(request, "console/call.html", context, status=422 if form.errors else 200)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reclamo.console import calls, casework, dashboard, remedies, views
+from reclamo.console import calls, casework, dashboard, letters, remedies, views
 
 app_name = "console"
 
@@ -30,4 +30,15 @@ urlpatterns = [
     path("<slug:slug>/dashboard/quality.pdf", dashboard.quality_export_pdf, name="quality-pdf"),
     path("<slug:slug>/cases/<str:number>/remedy/", remedies.remedy_apply, name="remedy_apply"),
     path("<slug:slug>/dashboard/ancom.csv", dashboard.ancom_export_csv, name="ancom-csv"),
+    path("<slug:slug>/letters/undelivered/", letters.undelivered_letters, name="undelivered"),
+    path(
+        "<slug:slug>/letters/undelivered/<int:delivery_id>/<slug:action>/",
+        letters.case_letter_act,
+        name="case_letter_act",
+    ),
+    path(
+        "<slug:slug>/letters/undelivered/credits/<int:remedy_id>/again/",
+        letters.credit_letter_again,
+        name="credit_letter_again",
+    ),
 ]

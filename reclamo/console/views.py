@@ -58,7 +58,8 @@ def console_home(request: HttpRequest) -> HttpResponse:
     return render(request, "console/home.html", {"providers": providers_visible_to(request.user)})
 
 
-def _base_context(console: Console, page: str = "") -> dict[str, Any]:
+def console_context(console: Console, page: str = "") -> dict[str, Any]:
+    """What every console page shows: the provider, its procedure, its zone and departments."""
     policy = console.policy
     return {
         "console_page": page,
@@ -110,7 +111,7 @@ def register_page(request: HttpRequest, console: Console) -> HttpResponse:
         case_url=reverse("console:case", args=[console.provider.slug, "NUMBER"]),
     )
     context = {
-        **_base_context(console, "register"),
+        **console_context(console, "register"),
         "rows": rows,
         "rows_html": register_rows_html(rows),
         "next_url": f"?{urlencode({**query, 'after': page.next})}" if page.next else None,
@@ -165,7 +166,7 @@ def case_page(request: HttpRequest, console: Console, number: str) -> HttpRespon
         for d in complaint.current_deadlines  # type: ignore[attr-defined]
     ]
     context = {
-        **_base_context(console),
+        **console_context(console),
         "complaint": complaint,
         "received_text": format_moment(complaint.received_at, zone, language),
         "registered_text": format_moment(complaint.registered_at, zone, language),
@@ -215,5 +216,5 @@ def desk_register(request: HttpRequest, console: Console) -> HttpResponse:
             number = done.registration.complaint.number
             messages.success(request, gettext("Registered as %(number)s.") % {"number": number})
             return redirect("console:case", slug=console.provider.slug, number=number)
-    context = {**_base_context(console, "desk"), "form": form}
+    context = {**console_context(console, "desk"), "form": form}
     return render(request, "console/desk.html", context, status=422 if form.errors else 200)

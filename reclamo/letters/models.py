@@ -12,7 +12,12 @@ DELIVERY_KIND_CHOICES = [
     ("statement", _("Written statement")),
     ("deemed_upheld_notice", _("Notice: deemed upheld")),
 ]
-DELIVERY_CHANNEL_CHOICES = [("email", _("Email")), ("sms", _("Text message (SMS)"))]
+DELIVERY_CHANNEL_CHOICES = [
+    ("email", _("Email")),
+    ("sms", _("Text message (SMS)")),
+    # Staff printed and posted a letter the gateways could not deliver.
+    ("post", _("Post")),
+]
 DELIVERY_STATUS_CHOICES = [
     ("queued", _("Queued")),
     ("sent", pgettext_lazy("delivery status", "Sent")),

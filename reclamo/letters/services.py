@@ -181,7 +181,7 @@ def _claim(
         complaint = Complaint.objects.select_related("provider", "policy_version").get(
             pk=complaint_id
         )
-        channel, to = _channel_of(complaint)
+        channel, to = contact_channel(complaint)
         delivery, _ = Delivery.objects.select_for_update().get_or_create(
             complaint=complaint,
             kind=kind,
@@ -207,8 +207,9 @@ def _claim(
     return delivery, complaint
 
 
-def _channel_of(complaint: Complaint) -> tuple[str, str]:
-    # The customer's channel: email when there is an address, else a text message.
+def contact_channel(complaint: Complaint) -> tuple[str, str]:
+    """The customer's channel and address: email when there is one, else a text message;
+    ("", "") when the case has neither."""
     if complaint.customer_email:
         return "email", complaint.customer_email
     if complaint.customer_phone:
