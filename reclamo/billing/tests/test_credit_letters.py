@@ -34,6 +34,7 @@ def test_a_failed_credit_letter_keeps_why_and_is_sent_again_once_the_customer_ha
     with pytest.raises(ApplicationError) as refused:
         outage_credit_letter_send_again(provider=petrocomp, remedy_id=failed.pk, actor="jana")
     assert refused.value.code == "no_contact"
+    assert failed.customer_id is not None
     Customer.objects.filter(pk=failed.customer_id).update(email="c0@example.sk")
     with django_capture_on_commit_callbacks(execute=True):
         outage_credit_letter_send_again(provider=petrocomp, remedy_id=failed.pk, actor="jana")

@@ -26,7 +26,7 @@ def _failed(register_case, **contact: str) -> tuple[Complaint, Delivery]:  # typ
 
 
 def _staff(complaint: Complaint) -> Actor:
-    return Actor.staff(ProviderStaffFactory(provider=complaint.provider))
+    return Actor.staff(ProviderStaffFactory(provider=complaint.provider))  # type: ignore[arg-type]
 
 
 def test_a_failed_acknowledgement_is_sent_again_to_the_contact_the_case_now_holds(
