@@ -11,7 +11,8 @@ from typing import Any
 
 from django.db.models import Q
 
-from reclamo.billing.models import OutageCredit, RemedyLine
+from reclamo.billing.models import AppliedRemedy, OutageCredit, RemedyLine
+from reclamo.complaints.models import Complaint
 from reclamo.domain.remedies import Money, Working, outage_credit
 from reclamo.errors import ApplicationError
 from reclamo.providers.models import Provider
@@ -31,6 +32,11 @@ def outage_credit_working(*, credit: OutageCredit) -> Working:
         cause=outage.cause,  # type: ignore[arg-type]
     )
     return computed.working
+
+
+def applied_remedy_of(*, complaint: Complaint) -> AppliedRemedy | None:
+    """The remedy applied in ``complaint``, its lines prefetched; None before one is applied."""
+    return AppliedRemedy.objects.filter(complaint=complaint).prefetch_related("lines").first()
 
 
 # The credits export (issue 13) ------------------------------------------------------------------
