@@ -144,7 +144,7 @@ def main() -> int:
     options = parser.parse_args()
     _setup(options.automatic)
     from reclamo.billing.models import AppliedRemedy, OutageCredit, RemedyLine
-    from reclamo.billing.services import outage_credits_compute
+    from reclamo.billing.outage_credits import outage_credits_compute
 
     def forget_automatic(outage):  # type: ignore[no-untyped-def]
         RemedyLine.objects.filter(remedy__outage=outage).delete()

@@ -22,7 +22,8 @@ from reclamo.api.idempotency import HEADER, REPLAYED_HEADER, idempotency_key_rea
 from reclamo.api.idempotency import request_fingerprint as fingerprint_of
 from reclamo.api.types import Instant
 from reclamo.billing.csv_rows import Row
-from reclamo.billing.services import ImportRejected, outages_receive
+from reclamo.billing.imports import ImportRejected
+from reclamo.billing.outages import outages_receive
 from reclamo.domain.remedies import OutageCause
 
 router = Router(tags=["remedies"])

@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from reclamo.billing.models import AppliedRemedy, OutageCredit, RemedyLine
+from reclamo.complaints.models import Complaint
 from reclamo.domain.remedies import Money, Working, outage_credit
 from reclamo.errors import ApplicationError
 from reclamo.keyset import cursor_decode, cursor_encode
@@ -29,6 +30,11 @@ def outage_credit_working(*, credit: OutageCredit) -> Working:
         cause=outage.cause,  # type: ignore[arg-type]
     )
     return computed.working
+
+
+def applied_remedy_of(*, complaint: Complaint) -> AppliedRemedy | None:
+    """The remedy applied in ``complaint``, its lines prefetched; None before one is applied."""
+    return AppliedRemedy.objects.filter(complaint=complaint).prefetch_related("lines").first()
 
 
 # The credits export (issue 13) ------------------------------------------------------------------

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from reclamo.accounts.models import User
-from reclamo.billing.remedies import applied_remedy_statement
+from reclamo.billing.remedy_statement import applied_remedy_statement
 from reclamo.casework.models import CaseAssignment, CaseNote, Statement, TechnicianVisit
 from reclamo.complaints.events import Actor, complaint_event_record
 from reclamo.complaints.models import (

@@ -17,7 +17,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from reclamo.billing.remedies import remedy_statement_lines
+from reclamo.billing.remedy_statement import remedy_statement_lines
 from reclamo.casework.models import Statement
 from reclamo.complaints.models import Complaint
 from reclamo.domain.calendar import get_zone

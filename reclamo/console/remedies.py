@@ -1,6 +1,7 @@
 """Staff pages of remedies: the case's computed remedy with its working, applying it (adjusted
 with a reason), and the credits export for the billing system. Thin views: the form reads,
-``reclamo.billing.remedies`` computes and writes, ``reclamo.billing.selectors`` reads."""
+``reclamo.billing.remedies`` computes, ``reclamo.billing.remedy_schedule`` writes,
+``reclamo.billing.selectors`` reads."""
 
 from __future__ import annotations
 
@@ -17,13 +18,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
-from reclamo.billing.remedies import (
+from reclamo.billing.remedies import case_remedy_compute
+from reclamo.billing.remedy_schedule import case_remedy_apply, schedule_preview
+from reclamo.billing.selectors import (
+    CREDIT_COLUMNS,
+    CREDIT_FIELDS,
     applied_remedy_of,
-    case_remedy_apply,
-    case_remedy_compute,
-    schedule_preview,
+    credit_rows,
 )
-from reclamo.billing.selectors import CREDIT_COLUMNS, CREDIT_FIELDS, credit_rows
 from reclamo.casework.permissions import user_may_work
 from reclamo.complaints.events import Actor
 from reclamo.complaints.models import Complaint

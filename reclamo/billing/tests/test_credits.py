@@ -14,8 +14,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from reclamo.billing.models import AffectedCustomer, Outage, OutageCredit, Service
+from reclamo.billing.outage_credits import outage_credits_compute
 from reclamo.billing.selectors import outage_credit_working
-from reclamo.billing.services import outage_credits_compute
 from reclamo.customers.models import Customer
 from reclamo.errors import ApplicationError
 

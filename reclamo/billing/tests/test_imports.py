@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from django.core.management import CommandError, call_command
 
+from reclamo.billing.imports import ImportRejected, invoices_import, services_import
 from reclamo.billing.models import AffectedCustomer, BillingEvent, Invoice, Outage, Service
-from reclamo.billing.services import ImportRejected, invoices_import, services_import
 from reclamo.billing.tests.helpers import SERVICES, csv_file
 from reclamo.customers.models import Customer
 

@@ -20,8 +20,8 @@ from reclamo.billing.models import (
     OutageCase,
 )
 from reclamo.billing.notices import outage_credit_letters_send
+from reclamo.billing.outage_credits import outage_credits_compute
 from reclamo.billing.remedies import case_remedy_compute
-from reclamo.billing.services import outage_credits_compute
 from reclamo.billing.tests.test_credits import outage_with_customers
 from reclamo.billing.tests.test_remedies import case_of
 from reclamo.complaints.models import Complaint, ComplaintEvent

@@ -15,11 +15,9 @@ from django.conf import settings
 from django.utils import timezone
 
 from reclamo.billing.models import AppliedRemedy, Invoice, Outage, OutageCase, Service
-from reclamo.billing.remedies import (
-    applied_remedy_statement,
-    case_remedy_apply,
-    case_remedy_compute,
-)
+from reclamo.billing.remedies import case_remedy_compute
+from reclamo.billing.remedy_schedule import case_remedy_apply
+from reclamo.billing.remedy_statement import applied_remedy_statement
 from reclamo.casework.services import complaint_decide
 from reclamo.casework.statement import statement_html
 from reclamo.complaints.events import Actor

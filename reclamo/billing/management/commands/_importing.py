@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from reclamo.billing.services import ImportRejected, ImportReport
+from reclamo.billing.imports import ImportRejected, ImportReport
 from reclamo.errors import ApplicationError
 from reclamo.providers.models import Provider
 from reclamo.providers.selectors import provider_get

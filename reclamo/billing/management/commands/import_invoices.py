@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from reclamo.billing.imports import INVOICE_COLUMNS, INVOICE_OPTIONAL, invoices_import
 from reclamo.billing.management.commands._importing import ImportCommand
-from reclamo.billing.services import INVOICE_COLUMNS, INVOICE_OPTIONAL, invoices_import
 
 
 class Command(ImportCommand):

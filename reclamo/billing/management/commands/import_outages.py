@@ -6,12 +6,8 @@ from typing import Any
 from django.core.management.base import CommandParser
 
 from reclamo.billing.management.commands._importing import ImportCommand
-from reclamo.billing.services import (
-    OUTAGE_COLUMNS,
-    OUTAGE_OPTIONAL,
-    outage_credits_compute,
-    outages_import,
-)
+from reclamo.billing.outage_credits import outage_credits_compute
+from reclamo.billing.outages import OUTAGE_COLUMNS, OUTAGE_OPTIONAL, outages_import
 
 
 class Command(ImportCommand):

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from reclamo.billing.imports import SERVICE_COLUMNS, SERVICE_OPTIONAL, services_import
 from reclamo.billing.management.commands._importing import ImportCommand
-from reclamo.billing.services import SERVICE_COLUMNS, SERVICE_OPTIONAL, services_import
 
 
 class Command(ImportCommand):
