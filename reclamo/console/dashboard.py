@@ -27,8 +27,9 @@ from reclamo.errors import ApplicationError
 from reclamo.labels import CHANNEL_LABELS
 from reclamo.public.forms import DATE_INPUT
 from reclamo.public.texts import localized
+from reclamo.reporting.backlog import AGE_BUCKETS
 from reclamo.reporting.charts import Bar, bar_chart
-from reclamo.reporting.dashboard import AGE_BUCKETS, dashboard_read, default_period
+from reclamo.reporting.dashboard import dashboard_read, default_period
 from reclamo.reporting.exports import ancom_csv_lines, quality_csv_lines, quality_pdf
 from reclamo.reporting.selectors import quality_report, report_period
 from reclamo.reporting.services import period_times_store

@@ -19,7 +19,8 @@ from typing import Any
 
 from django.conf import settings
 
-from reclamo.intake.mail import EmailOutcome, email_receive
+from reclamo.intake.mail import email_receive
+from reclamo.intake.mail_outcome import EmailOutcome
 from reclamo.providers.models import Provider
 from reclamo.providers.selectors import provider_get
 

@@ -51,8 +51,8 @@ from reclamo.intake.web_form import (
 from reclamo.labels import CLOCK_EXPLANATIONS, CLOCK_LABELS, KIND_LABELS
 from reclamo.providers.models import Provider
 from reclamo.providers.selectors import policy_in_force, policy_of
-from reclamo.public.contact import customer_channels
-from reclamo.public.forms import ComplaintFactsForm, ComplaintForm
+from reclamo.public.complaint_form_fields import ComplaintFactsForm, ComplaintForm
+from reclamo.public.contact_channels import customer_channels
 from reclamo.public.texts import choose, localized
 from reclamo.public.views import _deadline_rows, _department, _provider_policy
 

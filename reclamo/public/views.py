@@ -26,7 +26,8 @@ from reclamo.providers.selectors import (
     provider_get,
     provider_list,
 )
-from reclamo.public.contact import contact_page, departments
+from reclamo.public.contact import contact_page
+from reclamo.public.contact_departments import departments
 from reclamo.public.forms import DeadlineQuestionForm
 from reclamo.public.rules import rule_entries
 from reclamo.public.texts import Text, choose, localized

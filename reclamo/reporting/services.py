@@ -20,13 +20,8 @@ from reclamo.domain.policy import Policy
 from reclamo.domain.quality import Period, last_complete_month
 from reclamo.providers.models import Provider, ProviderEvent
 from reclamo.providers.selectors import policy_current
-from reclamo.reporting.dashboard import (
-    AGE_BUCKETS,
-    AT_RISK,
-    backlog_now,
-    default_period,
-    period_times,
-)
+from reclamo.reporting.backlog import AGE_BUCKETS, AT_RISK, backlog_now
+from reclamo.reporting.dashboard import default_period
 from reclamo.reporting.exports import quality_pdf
 from reclamo.reporting.figures import COUNT_FIELDS, day_figures, day_ranges, days_touched
 from reclamo.reporting.inputs import InputRow
@@ -38,6 +33,7 @@ from reclamo.reporting.models import (
     PeriodTimes,
     ReportInput,
 )
+from reclamo.reporting.resolution_times import period_times
 from reclamo.reporting.selectors import quality_report
 
 logger = logging.getLogger(__name__)

@@ -108,8 +108,8 @@ def test_a_copy_racing_past_the_check_is_stopped_by_the_unique_message_id(
 ) -> None:
     first = pronet_mail.deliver(email()).json()
     # Two copies arriving at once both pass the look-up; the constraint decides.
-    monkeypatch.setattr(mail_channel, "_duplicate_of", lambda provider, parsed, earlier: None)
-    monkeypatch.setattr(mail_channel, "_case_answered", lambda provider, parsed, earlier: None)
+    monkeypatch.setattr(mail_channel, "duplicate_of", lambda provider, parsed, earlier: None)
+    monkeypatch.setattr(mail_channel, "case_answered", lambda provider, parsed, earlier: None)
     again = pronet_mail.deliver(email())
     assert again.status_code == 200 and again.json() == {
         "number": first["number"],

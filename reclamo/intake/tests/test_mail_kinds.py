@@ -8,7 +8,7 @@ from django.core import mail
 
 from reclamo.complaints.models import Complaint, IntakeRecord
 from reclamo.customers.models import Customer
-from reclamo.intake.mail import email_kind_and_category
+from reclamo.intake.mail_classification import email_kind_and_category
 from reclamo.intake.mime import email_parse
 from reclamo.intake.tests.conftest import MailServer, email
 from reclamo.providers.models import Provider

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from reclamo.intake.mail import EmailOutcome
+from reclamo.intake.mail_outcome import EmailOutcome
 from reclamo.intake.mailboxes import MailSourceError, mail_file_import
 from reclamo.providers.selectors import provider_get
 
