@@ -9,8 +9,8 @@ from django.core import mail
 
 from reclamo.billing.models import AppliedRemedy, BillingEvent
 from reclamo.billing.notices import outage_credit_letter_send_again, outage_credit_letters_send
-from reclamo.billing.selectors import outage_credit_letters_failed
 from reclamo.billing.outage_credits import outage_credits_compute
+from reclamo.billing.selectors import outage_credit_letters_failed
 from reclamo.billing.tests.test_credits import outage_with_customers
 from reclamo.billing.tests.test_outages import automatic_petrocomp
 from reclamo.customers.models import Customer
