@@ -113,6 +113,13 @@ MESSAGES: Mapping[str, str] = {
     "server_error": _(
         "Something went wrong on our side; the error has been logged. Please try again later."
     ),
+    # Letters that could not be delivered (console, undelivered letters).
+    "no_contact": _(
+        "The customer has neither an email address nor a phone number: print the letter and "
+        "send it by post."
+    ),
+    "delivery_not_failed": _("This letter has not failed: it is sent, or still being sent."),
+    "letter_not_failed": _("This letter has not failed: it is sent, or still being sent."),
 }
 
 
