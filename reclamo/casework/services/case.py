@@ -73,8 +73,8 @@ def case_take(*, complaint: Complaint, user: User, now: datetime | None = None) 
     """Take ``complaint`` for ``user``. A conditional UPDATE (``agent IS NULL``) decides a race:
     True for the winner; False when someone else had it already (the loser is told)."""
     now = now_or_current(now)
-    CaseAssignment.objects.get_or_create(complaint=complaint)
     with transaction.atomic(durable=True):
+        CaseAssignment.objects.get_or_create(complaint=complaint)
         won = CaseAssignment.objects.filter(complaint=complaint, agent__isnull=True).update(
             agent=user, taken_at=now
         )
