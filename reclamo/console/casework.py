@@ -1,33 +1,30 @@
-"""Staff pages of case handling: a department's queue (PC-14), taking a case, and the case
-page's actions (notes, replies, extension, decision, investigation). Thin views: the forms read,
-``reclamo.casework`` services write, its selectors read."""
+"""Staff pages of case handling: taking a case, and the case page's part and actions (notes,
+replies, extension, decision, investigation). Thin views: the forms read, ``reclamo.casework``
+services write, its selectors read. A department's queue is ``reclamo.console.queue``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import get_language, gettext, gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from reclamo.casework.models import CaseAssignment, CaseNote
+from reclamo.casework.models import CaseNote
 from reclamo.casework.permissions import user_may_decide, user_may_note, user_may_work
 from reclamo.casework.selectors import (
     case_timeline,
-    queue_page,
     statement_of,
     timer_marks_of,
     visits_of,
 )
 from reclamo.casework.services import (
+    OPEN_STATUSES,
     case_take,
     complaint_complexity_change,
     complaint_decide,
@@ -46,16 +43,15 @@ from reclamo.complaints.models import Complaint
 from reclamo.complaints.selectors import complaint_get
 from reclamo.console import casework_forms as cf
 from reclamo.console.access import Console, console_view, forbidden
-from reclamo.console.register import AT_RISK, department_names, format_moment, time_left_words
+from reclamo.console.register import department_names, format_moment
 from reclamo.console.remedies import case_remedy_context
 from reclamo.domain.calendar import get_zone
 from reclamo.domain.warranty import warranty_status
 from reclamo.error_messages import error_message
 from reclamo.errors import ApplicationError
-from reclamo.formats import format_day, zone_name
+from reclamo.formats import format_day
 from reclamo.labels import CLOCK_LABELS, TIMER_KIND_LABELS, WARRANTY_STATE_LABELS
 
-QUEUE_PAGE = 50
 # The audit trail's event types, in words (a type without a label is shown as it is).
 EVENT_TYPE_LABELS = {
     "registered": gettext_lazy("Registered"),
@@ -84,98 +80,11 @@ TIMELINE_KIND_LABELS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class QueueRow:
-    number: str
-    url: str
-    received_text: str
-    subject: str
-    customer: str
-    status: str
-    due_text: str
-    left_text: str
-    state: str
-    clock: str
-    rule: str
-    agent: str
-
-
 def _case(console: Console, number: str) -> Complaint:
     complaint = complaint_get(provider=console.provider, number=number)
     if complaint is None:
         raise Http404("No such case in this register.")
     return complaint
-
-
-@require_GET
-@console_view
-def queue(request: HttpRequest, console: Console, department: str) -> HttpResponse:
-    """A department's open cases, oldest first (PC-14), with the time left on each one's nearest
-    deadline; the table refreshes itself through htmx."""
-    language = get_language()
-    names = department_names(console.policy, language)
-    if department not in names:
-        raise Http404("No such department in this procedure.")
-    now = timezone.now()
-    try:
-        page = queue_page(
-            provider=console.provider,
-            department=department,
-            cursor=request.GET.get("after") or None,
-            limit=QUEUE_PAGE,
-        )
-    except ApplicationError:
-        page = queue_page(provider=console.provider, department=department, limit=QUEUE_PAGE)
-    case_url = reverse("console:case", args=[console.provider.slug, "NUMBER"])
-    rows = []
-    for complaint in page.items:
-        due: datetime | None = complaint.nearest_due_at  # type: ignore[attr-defined]
-        left = due - now if due is not None else None
-        state = (
-            ""
-            if left is None
-            else "overdue"
-            if left < timedelta(0)
-            else "at_risk"
-            if left < AT_RISK
-            else "on_time"
-        )
-        try:
-            agent_user = complaint.assignment.agent  # type: ignore[attr-defined]
-        except CaseAssignment.DoesNotExist:
-            agent_user = None
-        rows.append(
-            QueueRow(
-                number=complaint.number,
-                url=case_url.replace("NUMBER", complaint.number),
-                received_text=format_moment(complaint.received_at, console.zone, language),
-                subject=complaint.subject,
-                customer=complaint.customer_name,
-                status=complaint.get_status_display(),
-                due_text=format_moment(due, console.zone, language) if due else "",
-                left_text=time_left_words(left, language) if left is not None else "",
-                state=state,
-                clock=str(CLOCK_LABELS.get(complaint.nearest_clock, "")) if due else "",  # type: ignore[attr-defined, call-overload]
-                rule=complaint.nearest_rule or "",  # type: ignore[attr-defined]
-                agent=agent_user.get_username() if agent_user is not None else "",
-            )
-        )
-    context = {
-        "console_page": "queue",
-        "provider": console.provider,
-        "policy": console.policy,
-        "zone_label": zone_name(console.zone, console.policy.country, language),
-        "department": department,
-        "department_name": names[department],
-        "departments": names,
-        "policy_departments": list(names.items()),
-        "rows": rows,
-        "next_url": f"?after={page.next}" if page.next else None,
-    }
-    template = (
-        "console/_queue_table.html" if getattr(request, "htmx", False) else "console/queue.html"
-    )
-    return render(request, template, context)
 
 
 @require_POST
@@ -202,7 +111,7 @@ def case_work_context(
     language = get_language()
     zone = console.zone
     deadlines = list(getattr(complaint, "current_deadlines", []))
-    is_open = complaint.status in ("registered", "in_progress", "waiting_for_customer")
+    is_open = complaint.status in OPEN_STATUSES
     # A settled case has nothing left to fire: only what the worker did is shown.
     timers = [
         {

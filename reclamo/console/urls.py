@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reclamo.console import calls, casework, dashboard, letters, remedies, views
+from reclamo.console import calls, casework, dashboard, letters, queue, remedies, views
 
 app_name = "console"
 
@@ -12,7 +12,7 @@ urlpatterns = [
     path("<slug:slug>/credits.csv", remedies.credits_export, name="credits_export"),
     path("<slug:slug>/cases/<str:number>/", views.case_page, name="case"),
     path("<slug:slug>/desk/", views.desk_register, name="desk"),
-    path("<slug:slug>/queue/<slug:department>/", casework.queue, name="queue"),
+    path("<slug:slug>/queue/<slug:department>/", queue.queue, name="queue"),
     path("<slug:slug>/cases/<str:number>/take/", casework.take, name="take"),
     path(
         "<slug:slug>/cases/<str:number>/statement.pdf",

@@ -1,19 +1,6 @@
-"""Writes of the register: taking a submission into the intake log, registering a case.
-
-Every channel (the API, the desk, a letter, email, a call) does the same two steps:
-
-1. :func:`intake_record_open` stores the raw submission **before it is parsed**, in its own
-   short transaction, so nothing that arrived is lost whatever happens next.
-2. :func:`complaint_register` decides under the policy in force at receipt (accepted, refused,
-   treated as what, which department, every deadline), then, in one durable transaction, takes
-   the number, inserts the case with one row per deadline and its "registered" event, queues the
-   acknowledgement (with the database queue its task row joins this transaction; other queues
-   get it after commit), and closes the intake record. The acknowledgement leaves only after
-   commit: the worker cannot see the task before.
-
-Parsing and deciding happen before the transaction opens: nothing slow runs while the register's
-counter row (PostgreSQL) or the database's write lock (SQLite) is held.
-"""
+"""Registering a case: the decision under the policy in force at receipt, then the number, the
+case with its deadlines and its "registered" event, and the acknowledgement queued, in one
+durable transaction."""
 
 from __future__ import annotations
 
@@ -22,19 +9,22 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, overload
 
-from django.core.files import File
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from reclamo.complaints.events import Actor, complaint_event_record
 from reclamo.complaints.models import Complaint, ComplaintDeadline, IntakeRecord
 from reclamo.complaints.numbering import complaint_number_next
+from reclamo.complaints.services.intake_log import intake_record_close
 from reclamo.domain.calendar import get_zone
-from reclamo.domain.deadlines import CaseFacts, IntakeDecision, deadlines_at_registration
+from reclamo.domain.deadlines import (
+    CaseFacts,
+    Deadline,
+    IntakeDecision,
+    deadlines_at_registration,
+)
 from reclamo.domain.errors import DomainError
 from reclamo.domain.policy import Policy
-from reclamo.domain.vocabulary import CASE_STATUSES, OUTCOMES
 from reclamo.errors import ApplicationError
 from reclamo.letters.tasks import acknowledgement_queue
 from reclamo.providers.models import PolicyVersion, Provider
@@ -44,12 +34,8 @@ __all__ = [
     "CustomerContact",
     "Registration",
     "Submission",
+    "complaint_deadline_row",
     "complaint_register",
-    "complaint_status_change",
-    "idempotency_keys_purge",
-    "intake_record_close",
-    "intake_record_open",
-    "intake_record_reclaim",
 ]
 
 
@@ -81,117 +67,6 @@ class Registration:
     complaint: Complaint
     decision: IntakeDecision
     policy: Policy
-
-
-def intake_record_open(
-    *,
-    provider: Provider,
-    channel: str,
-    received_at: datetime,
-    source_label: str = "",
-    payload: Any = None,
-    payload_text: str = "",
-    content_type: str = "",
-    idempotency_key: str | None = None,
-    request_fingerprint: str = "",
-    payload_file: File | None = None,
-) -> IntakeRecord:
-    """Store a raw submission as it arrived, committed before anything parses it.
-
-    Raises ``IntegrityError`` when ``idempotency_key`` is already taken for the provider (the
-    API then replays or refuses the first submission's answer). ``payload_file`` (a letter's
-    scan, a large message) is stored under the data directory with the record.
-    """
-    record = IntakeRecord(
-        provider=provider,
-        channel=channel,
-        received_at=received_at,
-        source_label=source_label[:255],
-        payload=payload,
-        payload_text=payload_text,
-        content_type=content_type[:100],
-        idempotency_key=idempotency_key,
-        request_fingerprint=request_fingerprint,
-    )
-    if payload_file is not None:
-        record.payload_file.save(payload_file.name or "payload", payload_file, save=False)
-    if transaction.get_autocommit():
-        # Outside any transaction one INSERT commits on its own: one round trip instead of
-        # BEGIN, INSERT, COMMIT (the API pays this on every registration).
-        record.save(force_insert=True)
-        return record
-    with transaction.atomic(durable=True):  # refuses to run inside a caller's transaction
-        record.save(force_insert=True)
-    return record
-
-
-def intake_record_close(
-    *,
-    intake: IntakeRecord,
-    outcome: str,
-    code: str = "",
-    message: str = "",
-    complaint: Complaint | None = None,
-    response_status: int | None = None,
-    response_body: Mapping[str, Any] | None = None,
-) -> None:
-    """Record what became of a submission (registered, refused with a code, failed …) and the
-    answer given, so a repeated Idempotency-Key replays it. Joins the caller's transaction
-    when there is one (without a savepoint: two round trips less), else commits on its own."""
-    with transaction.atomic(savepoint=False):
-        IntakeRecord.objects.filter(pk=intake.pk).update(
-            outcome=outcome,
-            reason_code=code[:50],
-            reason_message=message,
-            complaint=complaint,
-            response_status=response_status,
-            response_body=dict(response_body) if response_body is not None else None,
-            updated_at=timezone.now(),
-        )
-    intake.outcome, intake.reason_code, intake.complaint = outcome, code[:50], complaint
-
-
-def intake_record_reclaim(*, intake_id: int, stale_before: datetime) -> bool:
-    """Take over a submission whose request died before it answered (the process was killed
-    between storing it and committing its outcome), so its Idempotency-Key does not stay "being
-    processed" for ever. True when this caller now owns the record and must process it again.
-
-    Only a record with no stored answer whose last claim (``updated_at``) is older than
-    ``stale_before`` is taken, by one conditional UPDATE that also renews the claim: of several
-    requests reclaiming at once exactly one matches the row (PostgreSQL re-checks the condition
-    after the winner's commit; SQLite runs one writer at a time), the others see a fresh claim
-    and wait for its answer as for any request in progress.
-    """
-    with transaction.atomic(durable=True):
-        taken = IntakeRecord.objects.filter(
-            pk=intake_id, response_status__isnull=True, updated_at__lt=stale_before
-        ).update(outcome="pending", reason_code="", reason_message="", updated_at=timezone.now())
-    return taken == 1
-
-
-def idempotency_keys_purge(*, before: datetime, batch_size: int = 1000) -> int:
-    """Forget the Idempotency-Keys and the answers stored for replay of submissions stored
-    before ``before``; returns how many records were cleared.
-
-    The intake records themselves stay (payload, outcome, reason, case): the intake log keeps
-    every submission, only its key is freed and its replayable answer dropped. Runs in short
-    batches (each its own transaction) over the partial index ``intake_replayable_by_age``, so
-    it never holds many rows locked and costs the same whatever the size of the log.
-    """
-    replayable = Q(idempotency_key__isnull=False) | Q(response_body__isnull=False)
-    cleared = 0
-    while True:
-        with transaction.atomic(durable=True):
-            ids = list(
-                IntakeRecord.objects.filter(replayable, created_at__lt=before)
-                .order_by("created_at")
-                .values_list("pk", flat=True)[:batch_size]
-            )
-            if not ids:
-                return cleared
-            cleared += IntakeRecord.objects.filter(pk__in=ids).update(
-                idempotency_key=None, response_body=None, updated_at=timezone.now()
-            )
 
 
 def complaint_register(
@@ -260,17 +135,7 @@ def complaint_register(
             created_by_label=actor.label[:150],
         )
         ComplaintDeadline.objects.bulk_create(
-            ComplaintDeadline(
-                complaint=complaint,
-                clock=deadline.clock,
-                due_at=deadline.due_at,
-                rule=deadline.rule,
-                basis_amount=deadline.basis.amount,
-                basis_unit=deadline.basis.unit,
-                counted_from=deadline.basis.counted_from,
-                milestone=deadline.milestone,
-                created_at=now,
-            )
+            complaint_deadline_row(complaint=complaint, deadline=deadline, created_at=now)
             for deadline in decision.deadlines
         )
         complaint_event_record(
@@ -306,52 +171,21 @@ def complaint_register(
     return registration
 
 
-# A settled case carries the decision; an open one carries none.
-_SETTLED_STATUSES = frozenset({"resolved", "deemed_upheld", "withdrawn"})
-
-
-def complaint_status_change(
-    *,
-    complaint: Complaint,
-    actor: Actor,
-    status: str,
-    outcome: str | None = None,
-    at: datetime | None = None,
-) -> Complaint:
-    """Move ``complaint`` to ``status`` (api.md's values), with the ``outcome`` a settled case
-    carries, recording a "status_changed" event with the before and after.
-
-    Raises :class:`ApplicationError` ``unknown_status`` / ``unknown_outcome`` (422) for values
-    outside the vocabulary and ``outcome_required`` (422) for a settled case without one.
-    """
-    if status not in CASE_STATUSES:
-        raise ApplicationError(
-            "unknown_status", f"Unknown status {status!r}.", "status", status=422
-        )
-    if outcome is not None and outcome not in OUTCOMES:
-        raise ApplicationError(
-            "unknown_outcome", f"Unknown outcome {outcome!r}.", "outcome", status=422
-        )
-    if status in _SETTLED_STATUSES and outcome is None:
-        raise ApplicationError(
-            "outcome_required", "A settled case needs its outcome.", "outcome", status=422
-        )
-    now = at or timezone.now()
-    with transaction.atomic(durable=True):
-        locked = Complaint.objects.select_for_update().get(pk=complaint.pk)
-        before = {"status": locked.status, "outcome": locked.outcome}
-        locked.status = status
-        locked.outcome = outcome if status in _SETTLED_STATUSES else None
-        locked.save(update_fields=["status", "outcome"])
-        complaint_event_record(
-            complaint=locked,
-            actor=actor,
-            type="status_changed",
-            at=now,
-            before=before,
-            after={"status": locked.status, "outcome": locked.outcome},
-        )
-    return locked
+def complaint_deadline_row(
+    *, complaint: Complaint, deadline: Deadline, created_at: datetime
+) -> ComplaintDeadline:
+    """The register's row (not saved yet) for one of ``complaint``'s deadlines."""
+    return ComplaintDeadline(
+        complaint=complaint,
+        clock=deadline.clock,
+        due_at=deadline.due_at,
+        rule=deadline.rule,
+        basis_amount=deadline.basis.amount,
+        basis_unit=deadline.basis.unit,
+        counted_from=deadline.basis.counted_from,
+        milestone=deadline.milestone,
+        created_at=created_at,
+    )
 
 
 def _case_fields(
