@@ -70,6 +70,19 @@ EVENT_TYPE_LABELS = {
     "deadline_reminder": gettext_lazy("Deadline reminder sent"),
     "deadline_breached": gettext_lazy("Deadline missed: escalated"),
     "deemed_upheld": gettext_lazy("Deemed upheld"),
+    "message_received": gettext_lazy("Message received from the customer"),
+    "outage_linked": gettext_lazy("Linked to an outage"),
+    "remedy_applied": gettext_lazy("Remedy applied"),
+    # Letters: "<kind>_sent" / "<kind>_failed" for each kind of delivery (reclamo.letters).
+    "acknowledgement_failed": gettext_lazy("Acknowledgement could not be delivered"),
+    "extension_notice_sent": gettext_lazy("Notice of extension sent"),
+    "extension_notice_failed": gettext_lazy("Notice of extension could not be delivered"),
+    "statement_sent": gettext_lazy("Written statement sent"),
+    "statement_failed": gettext_lazy("Written statement could not be delivered"),
+    "deemed_upheld_notice_sent": gettext_lazy("Notice sent: deemed upheld"),
+    "deemed_upheld_notice_failed": gettext_lazy("Notice (deemed upheld) could not be delivered"),
+    "letter_resend_requested": gettext_lazy("Letter queued to be sent again"),
+    "letter_posted": gettext_lazy("Letter sent by post"),
 }
 # What each kind of timeline entry is, in words (an audit event says its own type).
 TIMELINE_KIND_LABELS = {
