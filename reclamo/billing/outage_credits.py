@@ -32,11 +32,11 @@ from reclamo.billing.models import (
     Service,
 )
 from reclamo.billing.remedy_schedule import first_of_next_month
-from reclamo.casework.services import OPEN_STATUSES
 from reclamo.complaints.models import Complaint, ComplaintEvent
 from reclamo.domain.errors import DomainError
 from reclamo.domain.policy import Policy
 from reclamo.domain.remedies import CENT, Money, outage_credit
+from reclamo.domain.vocabulary import OPEN_STATUSES
 from reclamo.errors import ApplicationError
 from reclamo.providers.selectors import policy_in_force, policy_of
 

@@ -22,12 +22,11 @@ from django.utils import timezone
 
 from reclamo.billing.models import AppliedRemedy, Invoice, RemedyLine
 from reclamo.billing.remedies import RemedyPart, case_remedy_compute, local_date
-from reclamo.casework.services import OPEN_STATUSES
 from reclamo.complaints.events import Actor, complaint_event_record
 from reclamo.complaints.models import Complaint
 from reclamo.domain.policy import Policy
 from reclamo.domain.remedies import InvoiceDue, Money, credit_over_invoices, instalment_schedule
-from reclamo.domain.vocabulary import REMEDY_METHODS
+from reclamo.domain.vocabulary import OPEN_STATUSES, REMEDY_METHODS
 from reclamo.errors import ApplicationError
 from reclamo.providers.selectors import policy_of
 

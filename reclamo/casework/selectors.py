@@ -11,6 +11,7 @@ from django.db.models import OuterRef, Q, Subquery
 
 from reclamo.casework.models import CaseNote, Statement, TechnicianVisit, TimerMark
 from reclamo.complaints.models import Complaint, ComplaintDeadline
+from reclamo.domain.vocabulary import OPEN_STATUSES
 from reclamo.keyset import cursor_decode, cursor_encode
 from reclamo.letters.models import Delivery
 from reclamo.providers.models import Provider
@@ -24,8 +25,6 @@ __all__ = [
     "timer_marks_of",
     "visits_of",
 ]
-
-OPEN_STATUSES = ("registered", "in_progress", "waiting_for_customer")
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from reclamo.accounts.models import User
 from reclamo.casework.models import TimerMark
 from reclamo.complaints.events import Actor, complaint_event_record
 from reclamo.complaints.models import Complaint, ComplaintDeadline
+from reclamo.domain.vocabulary import OPEN_STATUSES
 
 __all__ = [
     "BREACH_CLOCKS",
@@ -30,7 +31,6 @@ __all__ = [
     "timers_sweep",
 ]
 
-OPEN_STATUSES = ("registered", "in_progress", "waiting_for_customer")
 # How long before a deadline its department is reminded; a clock not named has no reminder.
 REMINDER_LEAD: dict[str, timedelta] = {
     "resolution": timedelta(hours=24),

@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from reclamo.complaints.models import Complaint, ComplaintDeadline, ComplaintEvent
 from reclamo.domain.calendar import get_zone
+from reclamo.domain.vocabulary import OPEN_STATUSES
 from reclamo.errors import ApplicationError
 from reclamo.keyset import cursor_decode, cursor_encode
 from reclamo.providers.models import Provider
@@ -98,9 +99,7 @@ def _filtered(provider: Provider, filters: RegisterFilters, zone_name: str) -> Q
         late = ComplaintDeadline.objects.filter(
             complaint=OuterRef("pk"), superseded_at__isnull=True, due_at__lt=filters.overdue_at
         )
-        queryset = queryset.filter(
-            Exists(late), status__in=("registered", "in_progress", "waiting_for_customer")
-        )
+        queryset = queryset.filter(Exists(late), status__in=OPEN_STATUSES)
     search = filters.search.strip()
     if search:
         queryset = queryset.filter(

@@ -24,7 +24,6 @@ from reclamo.casework.selectors import (
     visits_of,
 )
 from reclamo.casework.services import (
-    OPEN_STATUSES,
     case_take,
     complaint_complexity_change,
     complaint_decide,
@@ -46,6 +45,7 @@ from reclamo.console.access import Console, console_view, forbidden
 from reclamo.console.register import department_names, format_moment
 from reclamo.console.remedies import case_remedy_context
 from reclamo.domain.calendar import get_zone
+from reclamo.domain.vocabulary import OPEN_STATUSES
 from reclamo.domain.warranty import warranty_status
 from reclamo.error_messages import error_message
 from reclamo.errors import ApplicationError

@@ -1,6 +1,6 @@
 """Registering what staff take in at the desk: a walk-in complaint, or a letter with its scan.
 
-The same steps as every channel (reclamo/complaints/services.py): the submission goes into the
+The same steps as every channel (reclamo/complaints/services/): the submission goes into the
 intake log first (the form's data as JSON, the scan as the payload file), then the one
 registration service decides and registers; the scan becomes an attachment of the case. A
 refusal or an error is raised as `ApplicationError` after it is recorded on the intake record,

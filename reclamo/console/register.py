@@ -23,13 +23,12 @@ from django.utils.translation import gettext
 from reclamo.complaints.models import Complaint, ComplaintDeadline
 from reclamo.domain.calendar import get_zone
 from reclamo.domain.policy import Policy
+from reclamo.domain.vocabulary import OPEN_STATUSES
 from reclamo.labels import CASE_STATUS_LABELS, CHANNEL_LABELS, CLOCK_LABELS, KIND_LABELS
 from reclamo.public.texts import localized
+from reclamo.reporting.backlog import AT_RISK  # one threshold for the queues and the dashboard
 
-# A deadline closer than this is shown "at risk", so a handler takes it before it is missed.
-AT_RISK = timedelta(hours=24)
 # Statuses whose clocks still run: a resolved or withdrawn case is never "overdue".
-OPEN_STATUSES = frozenset({"registered", "in_progress", "waiting_for_customer"})
 
 # Formatting 50 rows is most of a register page's cost: the CLDR data of a language (its Locale,
 # its patterns), and each day's and each minute's text, are looked up once per process.

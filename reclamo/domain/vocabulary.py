@@ -25,6 +25,7 @@ __all__ = [
     "INTAKE_OUTCOMES",
     "KINDS",
     "MILESTONES",
+    "OPEN_STATUSES",
     "OUTAGE_CAUSES",
     "OUTCOMES",
     "REMEDY_KINDS",
@@ -113,6 +114,8 @@ CLOCK_EVENTS: tuple[ClockEvent, ...] = get_args(ClockEvent)
 CLOCKS: tuple[Clock, ...] = get_args(Clock)
 MILESTONES: tuple[Milestone, ...] = get_args(Milestone)
 CASE_STATUSES: tuple[CaseStatus, ...] = get_args(CaseStatus)
+# The statuses of a case still to be decided: its clocks run and it waits in its queue (PC-14).
+OPEN_STATUSES: tuple[CaseStatus, ...] = ("registered", "in_progress", "waiting_for_customer")
 OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 ACTOR_TYPES: tuple[ActorType, ...] = get_args(ActorType)
 INTAKE_OUTCOMES: tuple[IntakeOutcome, ...] = get_args(IntakeOutcome)

@@ -1,6 +1,6 @@
 """The public web form and the customer portal as intake channels (``web``, ``portal``).
 
-A submission takes the same steps as on every channel (reclamo/complaints/services.py):
+A submission takes the same steps as on every channel (reclamo/complaints/services/):
 
 1. it goes into the intake log as it arrived (the form's fields, the files' names and sizes),
    keyed by the form's one-time token: a double click or a resent form finds the first record

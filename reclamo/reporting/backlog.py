@@ -11,10 +11,10 @@ from django.db.models import Count, Min, OuterRef, Q, Subquery, Sum
 
 from reclamo.complaints.models import Complaint, ComplaintDeadline
 from reclamo.domain.quality import Period
+from reclamo.domain.vocabulary import OPEN_STATUSES
 from reclamo.providers.models import Provider
 from reclamo.reporting.models import BacklogFigures
 
-OPEN_STATUSES = ("registered", "in_progress", "waiting_for_customer")
 # A case is at risk when its nearest deadline falls within this (the register's filter too).
 AT_RISK = timedelta(hours=24)
 # A stored backlog older than this is not shown; the dashboard counts it itself instead.

@@ -11,7 +11,7 @@ written statement) and ``investigation`` (complexity, department, fault, visits)
 import from here.
 """
 
-from reclamo.casework.services.case import OPEN_STATUSES, case_take
+from reclamo.casework.services.case import case_take
 from reclamo.casework.services.decision import complaint_decide, older_open_case
 from reclamo.casework.services.extension import complaint_extend
 from reclamo.casework.services.investigation import (
@@ -23,7 +23,6 @@ from reclamo.casework.services.investigation import (
 from reclamo.casework.services.replies import note_add, reply_send
 
 __all__ = [
-    "OPEN_STATUSES",
     "case_take",
     "complaint_complexity_change",
     "complaint_decide",

@@ -15,18 +15,16 @@ from reclamo.casework.models import CaseAssignment
 from reclamo.complaints.events import Actor, complaint_event_record
 from reclamo.complaints.models import Complaint
 from reclamo.domain.deadlines import CaseFacts
+from reclamo.domain.vocabulary import OPEN_STATUSES
 from reclamo.errors import ApplicationError
 
 __all__ = [
-    "OPEN_STATUSES",
     "case_take",
     "complaint_facts",
     "complaint_locked",
     "complaint_require_open",
     "now_or_current",
 ]
-
-OPEN_STATUSES = ("registered", "in_progress", "waiting_for_customer")
 
 
 def complaint_facts(complaint: Complaint, **changes: Any) -> CaseFacts:

@@ -11,11 +11,11 @@ from django.db import transaction
 
 from reclamo.billing.remedy_statement import applied_remedy_statement
 from reclamo.casework.models import Statement
-from reclamo.casework.services.case import OPEN_STATUSES, complaint_locked, now_or_current
+from reclamo.casework.services.case import complaint_locked, now_or_current
 from reclamo.complaints.events import Actor, complaint_event_record
 from reclamo.complaints.models import Complaint
 from reclamo.domain.policy import Policy
-from reclamo.domain.vocabulary import OUTCOMES
+from reclamo.domain.vocabulary import OPEN_STATUSES, OUTCOMES
 from reclamo.errors import ApplicationError
 from reclamo.providers.selectors import policy_of
 

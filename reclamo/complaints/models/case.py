@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from reclamo.domain.vocabulary import OPEN_STATUSES
 from reclamo.labels import (
     ACTOR_TYPE_LABELS,
     CASE_STATUS_LABELS,
@@ -179,7 +180,7 @@ class Complaint(models.Model):
             # it reads past every closed case of the provider first (most of a mature register).
             models.Index(
                 fields=["provider", "received_at", "number"],
-                condition=Q(status__in=("registered", "in_progress", "waiting_for_customer")),
+                condition=Q(status__in=OPEN_STATUSES),
                 name="complaint_register_open",
             ),
             # The quality reports (reclamo.reporting) count a provider's cases by when they were

@@ -27,6 +27,7 @@ def _recorded_types() -> set[str]:
                 continue
             for keyword in node.keywords:
                 if keyword.arg == "type" and isinstance(keyword.value, ast.Constant):
+                    assert isinstance(keyword.value.value, str), path
                     found.add(keyword.value.value)
     return found
 
