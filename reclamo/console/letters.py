@@ -28,7 +28,7 @@ from reclamo.console.views import console_context
 from reclamo.error_messages import error_message
 from reclamo.errors import ApplicationError
 from reclamo.letters.selectors import deliveries_failed, delivery_get
-from reclamo.letters.services import contact_channel
+from reclamo.letters.services import NO_CONTACT, contact_channel
 from reclamo.letters.undelivered import delivery_record_posted, delivery_send_again
 
 # More failed letters than this is an outage of the gateway, not a list to work by hand.
@@ -45,7 +45,7 @@ class CaseLetter:
     channel: str
     to: str
     attempts: int
-    error: str
+    reason: tuple[str, bool]  # (text, a gateway's own words)
     failed_text: str
     statement_url: str  # the PDF to print, for a written statement
     has_contact: bool  # the case now holds an email address or a phone number
@@ -59,7 +59,15 @@ class CreditLetter:
     contact: str
     outage: str
     amount: str
-    error: str
+    reason: tuple[str, bool]
+
+
+def _reason(error: str) -> tuple[str, bool]:
+    """Why a letter failed, and whether that is a gateway's own text (shown as it came, for
+    staff to pass on to IT) or, for no address at all, words in the reader's language."""
+    if NO_CONTACT in error:
+        return gettext("No email address or phone number."), False
+    return error, True
 
 
 @require_GET
@@ -78,7 +86,7 @@ def undelivered_letters(request: HttpRequest, console: Console) -> HttpResponse:
             channel=delivery.get_channel_display(),
             to=delivery.to,
             attempts=delivery.attempts,
-            error=delivery.last_error,
+            reason=_reason(delivery.last_error),
             failed_text=format_moment(delivery.updated_at, console.zone, language),
             statement_url=reverse("console:statement", args=[slug, delivery.complaint.number])
             if delivery.kind == "statement"
@@ -96,7 +104,7 @@ def undelivered_letters(request: HttpRequest, console: Console) -> HttpResponse:
             contact=(remedy.customer.email or remedy.customer.phone) if remedy.customer else "",
             outage=remedy.outage.reference if remedy.outage else "",
             amount=f"{remedy.amount} {remedy.currency}",
-            error=remedy.letter_error,
+            reason=_reason(remedy.letter_error),
         )
         for remedy in credits[:SHOWN]
     ]
