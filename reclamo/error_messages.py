@@ -119,6 +119,44 @@ MESSAGES: Mapping[str, str] = {
         "send it by post."
     ),
     "delivery_not_failed": _("This letter has not failed: it is sent, or still being sent."),
+    # Case handling (console and API): what a service refuses, and what to do instead.
+    "case_settled": _("This case is already settled; it can no longer be changed."),
+    "already_decided": _("This case is already decided."),
+    "case_closed": _("This case is already decided."),
+    "reasons_required": _(
+        "A rejection or a partial outcome needs the reasons the customer is told."
+    ),
+    "out_of_order_reason_required": _(
+        "Case %(number)s of the same queue is older and still open; say why this one is "
+        "decided first (%(rule)s)."
+    ),
+    "outcome_required": _("A settled case needs its outcome."),
+    "note_empty": _("Write the note first."),
+    "reply_empty": _("Write the reply first."),
+    "no_customer_email": _("The customer gave no email address; write to them by post."),
+    # Remedies.
+    "adjustment_reason_required": _(
+        "An amount other than the computed one needs the reason for the adjustment."
+    ),
+    "remedy_already_applied": _("A remedy is already applied in this case."),
+    "remedy_not_computed": _("No remedy of this kind can be computed for this case."),
+    "credited_automatically": _(
+        "The customer was already credited for outage %(outage)s without a claim."
+    ),
+    "no_customer": _("The case is matched to no customer record."),
+    "no_service": _("The customer had no service in use during the fault."),
+    # Lists, the portal and the letters (console).
+    "invalid_cursor": _("cursor is not one this list gave; start again without it."),
+    "invalid_limit": _("limit must be 1 to %(max)s, not %(value)s."),
+    "unknown_status": _("%(field)s: %(value)s is not a status of a case."),
+    "unknown_outcome": _("%(field)s: %(value)s is not an outcome of a case."),
+    "account_exists": _("This address already has an account."),
+    "unknown_delivery": _("No such letter in this register."),
+    "unknown_letter": _("No such letter in this register."),
+    "idempotency_key_reused": _(
+        "This Idempotency-Key was already used for a different request; send a new key for a "
+        "new request."
+    ),
     "letter_not_failed": _("This letter has not failed: it is sent, or still being sent."),
 }
 

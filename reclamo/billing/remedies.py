@@ -110,6 +110,7 @@ def _outage_part(complaint: Complaint, policy: Policy) -> RemedyPart | None:
                 "credited_automatically",
                 f"The customer was already credited for outage {outage.reference} without a claim.",
                 "outage",
+                params={"outage": outage.reference},
             )
         start, end, cause = outage.started_at, outage.ended_at, outage.cause
         detail["outage"] = outage.reference

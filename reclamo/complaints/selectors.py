@@ -127,7 +127,11 @@ def complaint_register_page(
     its deadlines), for a listing that shows a few of them; by default the whole case."""
     if not 1 <= limit <= MAX_PAGE:
         raise ApplicationError(
-            "invalid_limit", f"limit must be 1 to {MAX_PAGE}, not {limit}.", "limit", status=422
+            "invalid_limit",
+            f"limit must be 1 to {MAX_PAGE}, not {limit}.",
+            "limit",
+            status=422,
+            params={"max": MAX_PAGE, "value": limit},
         )
     queryset = _filtered(provider, filters, time_zone)
     if cursor:

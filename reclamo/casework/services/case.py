@@ -77,15 +77,17 @@ def case_take(*, complaint: Complaint, user: User, now: datetime | None = None) 
             agent=user, taken_at=now
         )
         if won:
-            if complaint.status == "registered":
-                Complaint.objects.filter(pk=complaint.pk, status="registered").update(
-                    status="in_progress"
-                )
+            # Taking a new case starts its handling; the event says so when it did.
+            started = Complaint.objects.filter(pk=complaint.pk, status="registered").update(
+                status="in_progress"
+            )
             complaint_event_record(
                 complaint=complaint,
                 actor=Actor.staff(user),
                 type="taken",
                 at=now,
-                after={"agent": user.get_username()},
+                before={"status": "registered"} if started else None,
+                after={"agent": user.get_username()}
+                | ({"status": "in_progress"} if started else {}),
             )
     return bool(won)

@@ -68,7 +68,11 @@ def complaint_decide(
     now = now_or_current(now)
     if outcome not in OUTCOMES:
         raise ApplicationError(
-            "unknown_outcome", f"Unknown outcome {outcome!r}.", "outcome", status=422
+            "unknown_outcome",
+            f"Unknown outcome {outcome!r}.",
+            "outcome",
+            status=422,
+            params={"value": outcome},
         )
     reasons = reasons.strip()
     if outcome in _REASONED and not reasons:
@@ -108,6 +112,7 @@ def complaint_decide(
                 f"Case {older.number} of the same queue is older and still open; say why this "
                 f"one is decided first ({policy.case_handling.rule or 'PC-14'}).",
                 "out_of_order_reason",
+                params={"number": older.number, "rule": policy.case_handling.rule or "PC-14"},
             )
         means = "email" if locked.customer_email else "post"
         statement = Statement.objects.create(

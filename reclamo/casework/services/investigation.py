@@ -109,6 +109,7 @@ def complaint_department_change(
     now = now_or_current(now)
     with transaction.atomic(durable=True):
         locked = complaint_locked(complaint)
+        complaint_require_open(locked)  # a settled case has left every queue
         policy = policy_of(locked.policy_version)
         if policy.department(department) is None:
             raise ApplicationError(
@@ -162,6 +163,8 @@ def complaint_investigation_update(
     }
     with transaction.atomic(durable=True):
         locked = complaint_locked(complaint)
+        # The findings stand as the written statement gave them once the case is settled.
+        complaint_require_open(locked)
         changed = {k: v for k, v in fields.items() if getattr(locked, k) != v}
         if not changed:
             return locked

@@ -13,6 +13,8 @@ from reclamo.casework.services import (
     case_take,
     complaint_complexity_change,
     complaint_decide,
+    complaint_department_change,
+    complaint_investigation_update,
     visit_record,
 )
 from reclamo.casework.tests.conftest import case_register
@@ -48,7 +50,10 @@ def test_taking_a_case_one_wins_the_other_is_told(petrocomp) -> None:
     assert case_take(complaint=complaint, user=second, now=NOW) is False
     complaint.refresh_from_db()
     assert complaint.status == "in_progress"
-    assert complaint.events.filter(type="taken").count() == 1
+    (taken,) = complaint.events.filter(type="taken")
+    # The trail says the handling started with the taking.
+    assert taken.data["before"] == {"status": "registered"}
+    assert taken.data["after"]["status"] == "in_progress"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -146,3 +151,26 @@ def test_PC_10_a_technician_visit_is_recorded_with_its_rule(petrocomp) -> None:
     )
     assert visit.rule == "PC-10" and visit.charge_amount is None  # priced by remedies later
     assert complaint.events.filter(type="technician_visit_recorded").exists()
+
+
+def test_a_settled_case_is_neither_rerouted_nor_its_findings_changed(petrocomp) -> None:
+    complaint = _complaint(petrocomp)
+    complaint_decide(
+        complaint=complaint, actor=Actor.system("t"), outcome="upheld", reasons="", now=NOW
+    )
+    staff = _staff(petrocomp)
+    with pytest.raises(ApplicationError) as rerouted:
+        complaint_department_change(complaint=complaint, user=staff, department="technical")
+    with pytest.raises(ApplicationError) as investigated:
+        complaint_investigation_update(
+            complaint=complaint,
+            user=staff,
+            fault_cause="customer",
+            fault_validity=None,
+            equipment_ownership=None,
+            equipment_since=None,
+        )
+    assert rerouted.value.code == investigated.value.code == "case_settled"
+    complaint.refresh_from_db()
+    assert not complaint.fault_cause
+    assert not complaint.events.filter(type__in=["rerouted", "investigation_updated"]).exists()

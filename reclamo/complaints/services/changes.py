@@ -67,11 +67,19 @@ def complaint_status_change(
     """
     if status not in CASE_STATUSES:
         raise ApplicationError(
-            "unknown_status", f"Unknown status {status!r}.", "status", status=422
+            "unknown_status",
+            f"Unknown status {status!r}.",
+            "status",
+            status=422,
+            params={"value": status},
         )
     if outcome is not None and outcome not in OUTCOMES:
         raise ApplicationError(
-            "unknown_outcome", f"Unknown outcome {outcome!r}.", "outcome", status=422
+            "unknown_outcome",
+            f"Unknown outcome {outcome!r}.",
+            "outcome",
+            status=422,
+            params={"value": outcome},
         )
     if status in _SETTLED_STATUSES and outcome is None:
         raise ApplicationError(
