@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
-from reclamo.billing.events import billing_event_record
+from reclamo.billing.events import billing_event_record, transaction_required
 from reclamo.billing.imports import chunks
 from reclamo.billing.models import (
     AffectedCustomer,
@@ -31,8 +31,8 @@ from reclamo.billing.models import (
     RemedyLine,
     Service,
 )
-from reclamo.billing.remedy_schedule import first_of_next_month
 from reclamo.complaints.models import Complaint, ComplaintEvent
+from reclamo.domain.calendar import first_of_next_month
 from reclamo.domain.errors import DomainError
 from reclamo.domain.policy import Policy
 from reclamo.domain.remedies import CENT, Money, outage_credit
@@ -95,6 +95,7 @@ def outage_credits_write(
     customers. Computing again replaces the outage's credits (automatic credits already applied
     stay as they were: the billing system may have them).
     """
+    transaction_required("outage_credits_write")
     provider = outage.provider
     policy = policy_of(policy_in_force(provider=provider, at=outage.started_at))
     rule = policy.remedies.outage_credit
@@ -229,6 +230,7 @@ def _automatic_credits_apply(outage: Outage, time_zone: str, actor: str, now: da
     remedy_table = AppliedRemedy._meta.db_table
     line_table = RemedyLine._meta.db_table
     credit_table = OutageCredit._meta.db_table
+    # Credited on the next invoice, issued from the first of the month after the outage ended.
     credited_on = first_of_next_month(outage.ended_at.astimezone(ZoneInfo(time_zone)).date())
     earlier = AppliedRemedy.objects.filter(outage=outage, complaint__isnull=True)
     before = earlier.count()

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from reclamo.billing.csv_rows import Row
+from reclamo.billing.events import transaction_required
 from reclamo.billing.imports import (
     ImportReport,
     by_reference,
@@ -111,6 +112,7 @@ def outage_rows_write(
 ) -> tuple[ImportReport, list[Outage]]:
     """Write checked outages and their affected customers; runs inside the caller's
     transaction. Answers the report and the outages whose data or customers changed."""
+    transaction_required("outage_rows_write")
     existing = by_reference(Outage, provider, "reference", outages)
     changed_refs = {
         ref

@@ -24,17 +24,12 @@ from reclamo.billing.models import AppliedRemedy, Invoice, RemedyLine
 from reclamo.billing.remedies import RemedyPart, case_remedy_compute, local_date
 from reclamo.complaints.events import Actor, complaint_event_record
 from reclamo.complaints.models import Complaint
+from reclamo.domain.calendar import first_of_next_month
 from reclamo.domain.policy import Policy
 from reclamo.domain.remedies import InvoiceDue, Money, credit_over_invoices, instalment_schedule
 from reclamo.domain.vocabulary import OPEN_STATUSES, REMEDY_METHODS
 from reclamo.errors import ApplicationError
 from reclamo.providers.selectors import policy_of
-
-
-def first_of_next_month(day: date) -> date:
-    """The first day of the month after ``day``'s: the next invoice is issued from it, so a credit
-    no coming invoice absorbs is dated there (and so is an automatic outage credit)."""
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 def _schedule(
@@ -77,6 +72,8 @@ def _schedule(
     ]
     if schedule.outstanding.amount > 0 or not lines:
         after = coming[-1].period_end if coming else today
+        # The next invoice is issued from the first of the following month: a credit no coming
+        # invoice absorbs is dated there.
         lines.append(
             ("credit_schedule", schedule.outstanding.amount, first_of_next_month(after), "")
         )

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from reclamo.domain.calendar import first_of_next_month
+
 __all__ = [
     "Period",
     "hours",
@@ -99,13 +101,13 @@ class Period:
         months, month = [], self.first.replace(day=1)
         while month <= self.last:
             months.append(month)
-            month = _next_month(month)
+            month = first_of_next_month(month)
         return months
 
     @property
     def label(self) -> str:
         """``2026-Q3`` for a calendar quarter, ``2026-07`` for a month, else the two dates."""
-        if self.first.day == 1 and self.last == _next_month(self.first) - timedelta(days=1):
+        if self.first.day == 1 and self.last == first_of_next_month(self.first) - timedelta(days=1):
             return f"{self.first:%Y-%m}"
         quarter = quarter_of(self.first)
         if quarter == self:
@@ -113,13 +115,10 @@ class Period:
         return f"{self.first.isoformat()}/{self.last.isoformat()}"
 
 
-def _next_month(first: date) -> date:
-    return date(first.year + first.month // 12, first.month % 12 + 1, 1)
-
-
 def quarter_of(day: date) -> Period:
     start = date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
-    return Period(start, _next_month(_next_month(_next_month(start))) - timedelta(days=1))
+    after = first_of_next_month(first_of_next_month(first_of_next_month(start)))
+    return Period(start, after - timedelta(days=1))
 
 
 def last_complete_quarters(today: date, count: int) -> list[Period]:

@@ -17,7 +17,7 @@ from django.db.models.functions import TruncDate
 from reclamo.complaints.models import Complaint, ComplaintEvent, IntakeRecord
 from reclamo.domain.calendar import get_zone
 from reclamo.providers.models import Provider
-from reclamo.reporting.selectors import _valid_fault, late_deadline
+from reclamo.reporting.selectors import late_deadline, valid_fault
 
 __all__ = ["DayCounts", "DayKey", "day_figures", "day_ranges", "days_touched"]
 
@@ -84,7 +84,7 @@ def day_figures(
             complaints=Count("department", filter=Q(treated_as="complaint")),
             billing=Count("department", filter=Q(treated_as="complaint", category="billing")),
             faults=Count("department", filter=Q(treated_as="fault_report")),
-            faults_valid=Count("department", filter=_valid_fault()),
+            faults_valid=Count("department", filter=valid_fault()),
             deemed=Count("department", filter=Q(status="deemed_upheld")),
         )
         .order_by()

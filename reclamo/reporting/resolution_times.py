@@ -13,11 +13,11 @@ from reclamo.domain.quality import Period, share
 from reclamo.providers.models import Provider
 from reclamo.reporting.selectors import (
     Indicators,
-    _assign_percentiles,
-    _in,
-    _ranked,
-    _valid_fault,
+    nearest_ranks,
+    percentiles_assign,
     period_bounds,
+    valid_fault,
+    within,
 )
 
 
@@ -59,14 +59,14 @@ def period_times(
     if department:
         cases = cases.filter(department=department)
     total, departments = Indicators(), {}  # type: ignore[var-annotated]
-    resolved = cases.filter(_in("statement_sent_at", start, end), treated_as="complaint")
-    rows = _ranked(resolved, F("statement_sent_at") - F("received_at"), (50, 80))
-    _assign_percentiles(rows, (50, 80), total, departments, "resolution")
+    resolved = cases.filter(within("statement_sent_at", start, end), treated_as="complaint")
+    rows = nearest_ranks(resolved, F("statement_sent_at") - F("received_at"), (50, 80))
+    percentiles_assign(rows, (50, 80), total, departments, "resolution")
     repaired = cases.filter(
-        _valid_fault(),
-        _in("service_restored_at", start, end),
+        valid_fault(),
+        within("service_restored_at", start, end),
         service_restored_at__gte=F("received_at"),
     )
-    rows = _ranked(repaired, F("service_restored_at") - F("received_at"), (80,))
-    _assign_percentiles(rows, (80,), total, departments, "repair")
+    rows = nearest_ranks(repaired, F("service_restored_at") - F("received_at"), (80,))
+    percentiles_assign(rows, (80,), total, departments, "repair")
     return total.resolution[50], total.resolution[80], total.repair[80]

@@ -126,11 +126,14 @@ def period_bounds(period: Period, time_zone: str) -> tuple[datetime, datetime]:
     return start, end
 
 
-def _in(field_name: str, start: datetime, end: datetime) -> Q:
+def within(field_name: str, start: datetime, end: datetime) -> Q:
+    """``field_name`` in ``[start, end)``: a period's instants, end excluded."""
     return Q(**{f"{field_name}__gte": start, f"{field_name}__lt": end})
 
 
-def _valid_fault() -> Q:
+def valid_fault() -> Q:
+    """A fault report not found invalid by the investigation (the repair-time indicators count
+    only these)."""
     return Q(treated_as="fault_report") & (
         Q(fault_validity__isnull=True) | ~Q(fault_validity__in=NOT_VALID)
     )
@@ -147,7 +150,7 @@ def late_deadline() -> QuerySet[ComplaintDeadline]:
     ).order_by()
 
 
-def _ranked(
+def nearest_ranks(
     queryset: QuerySet[Complaint], duration: Any, percents: Iterable[int]
 ) -> list[tuple[str, timedelta, int, int, int, int]]:
     """The rows at the nearest ranks of ``percents``, over all and per department:
@@ -180,7 +183,7 @@ def _ranked(
     )
 
 
-def _assign_percentiles(
+def percentiles_assign(
     rows: list[tuple[str, timedelta, int, int, int, int]],
     percents: Iterable[int],
     total: Indicators,
@@ -211,13 +214,13 @@ def quality_report(
     total = Indicators()
 
     received = (
-        cases.filter(_in("received_at", start, end))
+        cases.filter(within("received_at", start, end))
         .values("department")
         .annotate(
             complaints=Count("department", filter=Q(treated_as="complaint")),
             billing=Count("department", filter=Q(treated_as="complaint", category="billing")),
             faults=Count("department", filter=Q(treated_as="fault_report")),
-            faults_valid=Count("department", filter=_valid_fault()),
+            faults_valid=Count("department", filter=valid_fault()),
         )
         .order_by()
     )
@@ -228,7 +231,7 @@ def quality_report(
             indicators.fault_reports_received += row["faults"]
             indicators.fault_reports_valid += row["faults_valid"]
 
-    resolved_cases = cases.filter(_in("statement_sent_at", start, end), treated_as="complaint")
+    resolved_cases = cases.filter(within("statement_sent_at", start, end), treated_as="complaint")
     resolved = (
         resolved_cases.annotate(late=Exists(late_deadline()))
         .values("department")
@@ -240,8 +243,10 @@ def quality_report(
             indicators.complaints_resolved += row["n"]
             indicators.within_term += row["n"] - row["late_n"]
     if total.complaints_resolved:
-        _assign_percentiles(
-            _ranked(resolved_cases, F("statement_sent_at") - F("received_at"), RESOLUTION_PERCENTS),
+        percentiles_assign(
+            nearest_ranks(
+                resolved_cases, F("statement_sent_at") - F("received_at"), RESOLUTION_PERCENTS
+            ),
             RESOLUTION_PERCENTS,
             total,
             departments,
@@ -249,12 +254,12 @@ def quality_report(
         )
 
     repaired = cases.filter(
-        _valid_fault(),
-        _in("service_restored_at", start, end),
+        valid_fault(),
+        within("service_restored_at", start, end),
         service_restored_at__gte=F("received_at"),
     )
-    rows = _ranked(repaired, F("service_restored_at") - F("received_at"), REPAIR_PERCENTS)
-    _assign_percentiles(rows, REPAIR_PERCENTS, total, departments, "repair")
+    rows = nearest_ranks(repaired, F("service_restored_at") - F("received_at"), REPAIR_PERCENTS)
+    percentiles_assign(rows, REPAIR_PERCENTS, total, departments, "repair")
     for department_slug, _duration, _rank, n_all, _rank_dep, n_dep in rows:
         total.fault_reports_repaired = n_all
         departments[department_slug].fault_reports_repaired = n_dep

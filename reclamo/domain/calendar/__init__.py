@@ -61,7 +61,12 @@ from __future__ import annotations
 
 from reclamo.domain.calendar.holidays import HolidayCalendar, holiday_calendar
 from reclamo.domain.calendar.limits import EARLIEST, FIRST_YEAR, LAST_YEAR, LATEST
-from reclamo.domain.calendar.periods import days_after, hours_after, months_after
+from reclamo.domain.calendar.periods import (
+    days_after,
+    first_of_next_month,
+    hours_after,
+    months_after,
+)
 from reclamo.domain.calendar.windows import WeeklyWindow, WindowSpec
 from reclamo.domain.calendar.working_hours import WorkingSchedule, working_schedule
 from reclamo.domain.calendar.zones import get_zone, require_aware, require_representable
@@ -76,6 +81,7 @@ __all__ = [
     "WindowSpec",
     "WorkingSchedule",
     "days_after",
+    "first_of_next_month",
     "get_zone",
     "holiday_calendar",
     "hours_after",

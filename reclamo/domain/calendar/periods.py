@@ -263,3 +263,9 @@ def hours_after(event_at: datetime, hours: int | float) -> datetime:
     if hours > _MAX_HOURS or start + timedelta(hours=hours) > LATEST:
         raise out_of_range("event_at", event_at, result=f"end of a period of {hours} hours")
     return (start + timedelta(hours=hours)).astimezone(event_at.tzinfo)
+
+
+def first_of_next_month(day: date) -> date:
+    """The first day of the month after ``day``'s (a calendar month, e.g. a billing period or a
+    report's month)."""
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)

@@ -8,7 +8,13 @@ from typing import Any
 
 import pytest
 
-from reclamo.domain.calendar import HolidayCalendar, WorkingSchedule, days_after, holiday_calendar
+from reclamo.domain.calendar import (
+    HolidayCalendar,
+    WorkingSchedule,
+    days_after,
+    first_of_next_month,
+    holiday_calendar,
+)
 from reclamo.domain.errors import DomainError
 from reclamo.domain.tests.calendar_helpers import BRATISLAVA, BTS, BUC, BUCHAREST
 
@@ -140,3 +146,16 @@ def test_unknown_country_and_time_zone_are_domain_errors() -> None:
     with pytest.raises(DomainError) as zone:
         WorkingSchedule([], time_zone="Mars/Olympus_Mons")
     assert zone.value.code == "unknown_time_zone"
+
+
+@pytest.mark.parametrize(
+    ("day", "first"),
+    [
+        (date(2026, 12, 31), date(2027, 1, 1)),  # across the year
+        (date(2024, 2, 29), date(2024, 3, 1)),
+        (date(2026, 1, 31), date(2026, 2, 1)),
+        (date(2026, 11, 1), date(2026, 12, 1)),
+    ],
+)
+def test_first_of_next_month(day: date, first: date) -> None:
+    assert first_of_next_month(day) == first
