@@ -24,6 +24,7 @@ from reclamo.complaints.models import (
     ComplaintEvent,
     RegisterCounter,
 )
+from reclamo.complaints.services import complaint_deadline_row
 from reclamo.domain.calendar import get_zone
 from reclamo.domain.deadlines import CaseFacts, Deadline, IntakeDecision, deadlines_at_registration
 from reclamo.domain.errors import DomainError
@@ -193,14 +194,8 @@ def _batch_create(
 
 
 def _deadline_row(case: Complaint, deadline: Deadline, shift: timedelta) -> ComplaintDeadline:
-    return ComplaintDeadline(
-        complaint=case,
-        clock=deadline.clock,
-        due_at=deadline.due_at + shift,
-        rule=deadline.rule,
-        basis_amount=deadline.basis.amount,
-        basis_unit=deadline.basis.unit,
-        counted_from=deadline.basis.counted_from,
-        milestone=deadline.milestone,
-        created_at=case.registered_at,
-    )
+    """The register's row of ``deadline``, moved by ``shift`` (the template case's deadlines
+    counted at another receipt)."""
+    row = complaint_deadline_row(complaint=case, deadline=deadline, created_at=case.registered_at)
+    row.due_at += shift
+    return row
