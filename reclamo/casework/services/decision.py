@@ -14,8 +14,9 @@ from reclamo.casework.models import Statement
 from reclamo.casework.services.case import complaint_locked, now_or_current
 from reclamo.complaints.events import Actor, complaint_event_record
 from reclamo.complaints.models import Complaint
+from reclamo.complaints.services.changes import outcome_require_known
 from reclamo.domain.policy import Policy
-from reclamo.domain.vocabulary import OPEN_STATUSES, OUTCOMES
+from reclamo.domain.vocabulary import OPEN_STATUSES
 from reclamo.errors import ApplicationError
 from reclamo.providers.selectors import policy_of
 
@@ -66,14 +67,7 @@ def complaint_decide(
     from reclamo.casework.tasks import letter_send
 
     now = now_or_current(now)
-    if outcome not in OUTCOMES:
-        raise ApplicationError(
-            "unknown_outcome",
-            f"Unknown outcome {outcome!r}.",
-            "outcome",
-            status=422,
-            params={"value": outcome},
-        )
+    outcome_require_known(outcome)
     reasons = reasons.strip()
     if outcome in _REASONED and not reasons:
         raise ApplicationError(

@@ -73,14 +73,8 @@ def complaint_status_change(
             status=422,
             params={"value": status},
         )
-    if outcome is not None and outcome not in OUTCOMES:
-        raise ApplicationError(
-            "unknown_outcome",
-            f"Unknown outcome {outcome!r}.",
-            "outcome",
-            status=422,
-            params={"value": outcome},
-        )
+    if outcome is not None:
+        outcome_require_known(outcome)
     if status in _SETTLED_STATUSES and outcome is None:
         raise ApplicationError(
             "outcome_required", "A settled case needs its outcome.", "outcome", status=422
@@ -99,3 +93,15 @@ def complaint_status_change(
             },
         )
     return locked
+
+
+def outcome_require_known(outcome: str) -> None:
+    """Refuse an outcome the register does not know (422 ``unknown_outcome``)."""
+    if outcome not in OUTCOMES:
+        raise ApplicationError(
+            "unknown_outcome",
+            f"Unknown outcome {outcome!r}.",
+            "outcome",
+            status=422,
+            params={"value": outcome},
+        )
