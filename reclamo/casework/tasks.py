@@ -12,6 +12,7 @@ from reclamo.accounts.models import User
 from reclamo.casework.notices import LETTER_KINDS, letter_compose
 from reclamo.casework.timers import timers_sweep
 from reclamo.complaints.models import ComplaintDeadline, ComplaintMessage
+from reclamo.formats import format_instant
 from reclamo.letters.services import letter_deliver, letters_due
 
 
@@ -37,11 +38,21 @@ def casework_timers_sweep() -> str:
 def staff_notify(user_ids: list[int], kind: str, deadline_id: int) -> str:
     """Email staff about a deadline (a reminder before it, or its breach), each in their
     language."""
-    deadline = ComplaintDeadline.objects.select_related("complaint__provider").get(pk=deadline_id)
+    deadline = ComplaintDeadline.objects.select_related(
+        "complaint__provider", "complaint__policy_version"
+    ).get(pk=deadline_id)
+    zone = deadline.complaint.policy_version.time_zone
     sent = 0
     for user in User.objects.filter(pk__in=user_ids).exclude(email=""):
-        with translation.override(user.language or settings.LANGUAGE_CODE):
-            context = {"deadline": deadline, "complaint": deadline.complaint, "kind": kind}
+        language = user.language or settings.LANGUAGE_CODE
+        with translation.override(language):
+            context = {
+                "deadline": deadline,
+                "complaint": deadline.complaint,
+                "kind": kind,
+                # The provider's wall clock, as on every page (T-6), in the reader's language.
+                "due_text": format_instant(deadline.due_at, zone, language),
+            }
             subject = " ".join(
                 render_to_string("casework/staff_notice_subject.txt", context).split()
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -98,3 +99,18 @@ def test_two_sweeps_at_once_fire_each_timer_once(bundled_providers) -> None:
     assert sum(result["deemed_upheld"] for result in results) == 1
     assert TimerMark.objects.filter(kind="deemed_upheld").count() == 1
     assert Complaint.objects.get(pk=complaint.pk).events.filter(type="deemed_upheld").count() == 1
+
+
+def test_the_breach_notice_gives_the_deadline_in_the_providers_time_in_the_readers_language(
+    petrocomp, mailoutbox, django_capture_on_commit_callbacks
+) -> None:
+    ProviderAdminFactory(provider=petrocomp, email="admin@petrocomp.sk", language="sk")
+    complaint = _petrocomp_complaint(petrocomp)
+    resolution = ComplaintDeadline.objects.get(complaint=complaint, clock="resolution")
+    with django_capture_on_commit_callbacks(execute=True):
+        timers_sweep(now=resolution.due_at + timedelta(minutes=5))
+    (notice,) = [m for m in mailoutbox if m.to == ["admin@petrocomp.sk"]]
+    local = resolution.due_at.astimezone(ZoneInfo("Europe/Bratislava"))
+    # 23:59 on Bratislava's wall clock (T-1), not the stored UTC instant.
+    assert f"{local:%H:%M}" == "23:59" and "23:59" in notice.body
+    assert complaint.number in notice.body and "UTC" not in notice.body
