@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods
 from reclamo.complaints.events import Actor
 from reclamo.complaints.services import intake_record_open
 from reclamo.console.access import Console, console_view
+from reclamo.console.register import department_names
 from reclamo.console.views import console_context
 from reclamo.domain.calendar import get_zone
 from reclamo.domain.policy import Policy
@@ -31,7 +32,6 @@ from reclamo.errors import ApplicationError
 from reclamo.intake.phone import Call, call_register
 from reclamo.labels import CATEGORY_LABELS, KIND_LABELS, choices
 from reclamo.public.forms import local_time_field
-from reclamo.public.texts import localized
 
 CALL_KINDS = ("fault_report", "complaint", "request")
 
@@ -57,11 +57,9 @@ class CallForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.now = now
+        names = department_names(policy, language)
         menu = [
-            (
-                entry.digit,
-                f"{entry.digit} → {self._department(policy, entry.department, language)}",
-            )
+            (entry.digit, f"{entry.digit} → {names.get(entry.department, entry.department)}")
             for channel in policy.channels
             if channel.kind == "phone"
             for entry in channel.menu
@@ -72,13 +70,6 @@ class CallForm(forms.Form):
         self._choices("category", [("", _("Not sure")), *choices(CATEGORY_LABELS)])
         if not menu:
             del self.fields["menu_digit"]
-
-    @staticmethod
-    def _department(policy: Policy, slug: str, language: str) -> str:
-        for department in policy.departments:
-            if department.slug == slug:
-                return str(localized(policy, department.name, language))
-        return slug
 
     def _choices(self, name: str, values: list[tuple[str, Any]]) -> None:
         field = self.fields[name]

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext, gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from reclamo.casework.models import CaseNote
 from reclamo.casework.permissions import user_may_decide, user_may_note, user_may_work
 from reclamo.casework.selectors import (
     case_timeline,
@@ -39,16 +38,14 @@ from reclamo.casework.statement import statement_pdf
 from reclamo.casework.timers import timers_scheduled
 from reclamo.complaints.events import Actor
 from reclamo.complaints.models import Complaint
-from reclamo.complaints.selectors import complaint_get
 from reclamo.console import casework_forms as cf
 from reclamo.console.access import Console, console_view, forbidden
+from reclamo.console.case_actions import action_run, case_or_404, form_errors_show
 from reclamo.console.register import department_names, format_moment
 from reclamo.console.remedies import case_remedy_context
 from reclamo.domain.calendar import get_zone
 from reclamo.domain.vocabulary import OPEN_STATUSES
 from reclamo.domain.warranty import warranty_status
-from reclamo.error_messages import error_message
-from reclamo.errors import ApplicationError
 from reclamo.formats import format_day
 from reclamo.labels import CLOCK_LABELS, TIMER_KIND_LABELS, WARRANTY_STATE_LABELS
 
@@ -93,17 +90,10 @@ TIMELINE_KIND_LABELS = {
 }
 
 
-def _case(console: Console, number: str) -> Complaint:
-    complaint = complaint_get(provider=console.provider, number=number)
-    if complaint is None:
-        raise Http404("No such case in this register.")
-    return complaint
-
-
 @require_POST
 @console_view
 def take(request: HttpRequest, console: Console, number: str) -> HttpResponse:
-    complaint = _case(console, number)
+    complaint = case_or_404(console, number)
     if not user_may_work(request.user, complaint):
         return forbidden(request)
     if case_take(complaint=complaint, user=request.user):  # type: ignore[arg-type]
@@ -172,7 +162,6 @@ def case_work_context(
             "rule": warranty.rule,
         },
         "timeline": timeline,
-        "notes": list(CaseNote.objects.filter(complaint=complaint).select_related("author")),
         "statement": statement,
         "statement_sent_text": (
             format_moment(statement.sent_at, zone, language)
@@ -212,32 +201,15 @@ def case_work_context(
     }
 
 
-def _run(request: HttpRequest, action: Callable[[], object], done: str) -> None:
-    try:
-        action()
-    except ApplicationError as error:
-        messages.error(request, error_message(error) or error.message)
-    else:
-        messages.success(request, done)
-
-
-def _form_errors(request: HttpRequest, form: forms.Form) -> None:
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else str(error))
-
-
 @require_POST
 @console_view
 def case_action(request: HttpRequest, console: Console, number: str, action: str) -> HttpResponse:
     """One action of the case page; every action answers with the case page again."""
-    complaint = _case(console, number)
+    complaint = case_or_404(console, number)
     user: Any = request.user
     back = redirect("console:case", slug=console.provider.slug, number=number)
     allowed = {
         "note": user_may_note,
-        "statement": user_may_decide,
         "decision": user_may_decide,
     }.get(action, user_may_work)
     if not allowed(user, complaint):
@@ -263,7 +235,7 @@ def case_action(request: HttpRequest, console: Console, number: str, action: str
     else:
         raise Http404("No such action.")
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors_show(request, form)
         return back
     data = form.cleaned_data
     saved = gettext("Saved.")
@@ -310,14 +282,14 @@ def case_action(request: HttpRequest, console: Console, number: str, action: str
             note=data["note"],
         ),
     }
-    _run(request, actions[action], saved)
+    action_run(request, actions[action], saved)
     return back
 
 
 @require_GET
 @console_view
 def statement_download(request: HttpRequest, console: Console, number: str) -> HttpResponse:
-    complaint = _case(console, number)
+    complaint = case_or_404(console, number)
     statement = statement_of(complaint=complaint)
     if statement is None:
         raise Http404("This case has no written statement yet.")

@@ -20,13 +20,12 @@ from django.views.decorators.http import require_GET
 
 from reclamo.console.access import Console, console_view
 from reclamo.console.forms import ANY, _set_choices
-from reclamo.console.register import AT_RISK
+from reclamo.console.register import AT_RISK, department_names
 from reclamo.domain.calendar import get_zone
 from reclamo.domain.quality import Period, hours, last_complete_quarters
 from reclamo.errors import ApplicationError
 from reclamo.labels import CHANNEL_LABELS
 from reclamo.public.forms import DATE_INPUT
-from reclamo.public.texts import localized
 from reclamo.reporting.backlog import AGE_BUCKETS
 from reclamo.reporting.charts import Bar, bar_chart
 from reclamo.reporting.dashboard import dashboard_read, default_period
@@ -60,7 +59,7 @@ class DashboardForm(forms.Form):
         _set_choices(
             self,
             "department",
-            ANY + [(d.slug, str(localized(policy, d.name, language))) for d in policy.departments],
+            ANY + list(department_names(policy, language).items()),
         )
 
     def period(self, today: date) -> Period:
@@ -120,9 +119,7 @@ def dashboard_page(request: HttpRequest, console: Console) -> HttpResponse:
             times=(times.resolution_p50, times.resolution_p80, times.repair_p80),
             now=now,
         )
-    names = {
-        d.slug: str(localized(console.policy, d.name, language)) for d in console.policy.departments
-    }
+    names = department_names(console.policy, language)
     register = reverse("console:register", args=[console.provider.slug])
     dates = {"received_from": period.first.isoformat(), "received_to": period.last.isoformat()}
 
@@ -263,9 +260,7 @@ def quality_export_csv(request: HttpRequest, console: Console) -> HttpResponse:
 def quality_export_pdf(request: HttpRequest, console: Console) -> HttpResponse:
     report = _report_for_export(request, console)
     language = get_language()
-    names = {
-        d.slug: str(localized(console.policy, d.name, language)) for d in console.policy.departments
-    }
+    names = department_names(console.policy, language)
     response = HttpResponse(
         quality_pdf(report, provider_name=console.provider.name, department_names=names),
         content_type="application/pdf",

@@ -1,14 +1,19 @@
-"""The register as CSV: streamed row by row from a server-side cursor, so a million cases cost
-the memory of one chunk, not of the file."""
+"""The console's CSV files (the register, the credits for the billing system): streamed row by
+row from a server-side cursor, so a million rows cost the memory of one chunk, not of the file."""
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
+from django.db.models import QuerySet
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+
 from reclamo.complaints.selectors import RegisterFilters, complaint_register_rows
+from reclamo.console.access import Console
+from reclamo.csv_lines import CsvLines
 from reclamo.domain.calendar import get_zone
 from reclamo.providers.models import Provider
 
@@ -54,13 +59,6 @@ def cell_safe(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-class _Line:
-    """A write-only file for csv.writer that hands back the line just written."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 def _cells(row: tuple[Any, ...], zone: Any) -> list[str]:
     cells = []
     for value in row:
@@ -74,17 +72,33 @@ def _cells(row: tuple[Any, ...], zone: Any) -> list[str]:
     return cells
 
 
+def csv_lines(
+    *, columns: Sequence[str], rows: QuerySet[Any, tuple[Any, ...]], time_zone: str
+) -> Iterator[str]:
+    """A CSV file's lines: a BOM (so spreadsheets read UTF-8), the header, then every row of
+    ``rows`` (a ``values_list``), read from a server-side cursor a chunk at a time."""
+    zone = get_zone(time_zone)
+    out = CsvLines()
+    yield "\ufeff" + out.line(columns)
+    for row in rows.iterator(chunk_size=CHUNK):
+        yield out.line(_cells(row, zone))
+
+
+def csv_download(lines: Iterator[str], *, name: str, console: Console) -> StreamingHttpResponse:
+    """``lines`` streamed as the file ``<name>-<provider>-<day>.csv``, dated in the provider's
+    zone."""
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    day = timezone.now().astimezone(get_zone(console.zone)).date().isoformat()
+    filename = f"{name}-{console.provider.slug}-{day}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 def register_csv_lines(
     *, provider: Provider, filters: RegisterFilters, time_zone: str
 ) -> Iterator[str]:
-    """The CSV file's lines: a BOM (so spreadsheets read UTF-8), the header, then every case."""
-    zone = get_zone(time_zone)
-    writer = csv.writer(_Line())
-    yield "\ufeff" + writer.writerow(COLUMNS)
-    rows: Iterable[tuple[Any, ...]] = (
-        complaint_register_rows(provider=provider, filters=filters, time_zone=time_zone)
-        .values_list(*_FIELDS)
-        .iterator(chunk_size=CHUNK)
-    )
-    for row in rows:
-        yield writer.writerow(_cells(row, zone))
+    """The register's CSV lines: the header, then every case matching ``filters``."""
+    rows = complaint_register_rows(
+        provider=provider, filters=filters, time_zone=time_zone
+    ).values_list(*_FIELDS)
+    yield from csv_lines(columns=COLUMNS, rows=rows, time_zone=time_zone)

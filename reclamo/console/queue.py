@@ -4,7 +4,7 @@ nearest deadline and who has taken it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -16,9 +16,14 @@ from django.views.decorators.http import require_GET
 from reclamo.casework.models import CaseAssignment
 from reclamo.casework.selectors import queue_page
 from reclamo.console.access import Console, console_view
-from reclamo.console.register import AT_RISK, department_names, format_moment, time_left_words
+from reclamo.console.register import (
+    deadline_state,
+    department_names,
+    format_moment,
+    time_left_words,
+)
+from reclamo.console.views import console_context
 from reclamo.errors import ApplicationError
-from reclamo.formats import zone_name
 from reclamo.labels import CLOCK_LABELS
 
 QUEUE_PAGE = 50
@@ -64,15 +69,7 @@ def queue(request: HttpRequest, console: Console, department: str) -> HttpRespon
     for complaint in page.items:
         due: datetime | None = complaint.nearest_due_at  # type: ignore[attr-defined]
         left = due - now if due is not None else None
-        state = (
-            ""
-            if left is None
-            else "overdue"
-            if left < timedelta(0)
-            else "at_risk"
-            if left < AT_RISK
-            else "on_time"
-        )
+        state = deadline_state(left) if left is not None else ""
         try:
             agent_user = complaint.assignment.agent  # type: ignore[attr-defined]
         except CaseAssignment.DoesNotExist:
@@ -94,14 +91,10 @@ def queue(request: HttpRequest, console: Console, department: str) -> HttpRespon
             )
         )
     context = {
-        "console_page": "queue",
-        "provider": console.provider,
-        "policy": console.policy,
-        "zone_label": zone_name(console.zone, console.policy.country, language),
+        **console_context(console, "queue"),
         "department": department,
         "department_name": names[department],
         "departments": names,
-        "policy_departments": list(names.items()),
         "rows": rows,
         "next_url": f"?after={page.next}" if page.next else None,
     }

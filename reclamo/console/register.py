@@ -28,8 +28,6 @@ from reclamo.labels import CASE_STATUS_LABELS, CHANNEL_LABELS, CLOCK_LABELS, KIN
 from reclamo.public.texts import localized
 from reclamo.reporting.backlog import AT_RISK  # one threshold for the queues and the dashboard
 
-# Statuses whose clocks still run: a resolved or withdrawn case is never "overdue".
-
 # Formatting 50 rows is most of a register page's cost: the CLDR data of a language (its Locale,
 # its patterns), and each day's and each minute's text, are looked up once per process.
 
@@ -101,6 +99,13 @@ class RegisterRow:
     deadline: NearestDeadline | None
 
 
+def deadline_state(left: timedelta) -> str:
+    """An open case's deadline with ``left`` to go: "overdue", "at_risk" or "on_time"."""
+    if left < timedelta(0):
+        return "overdue"
+    return "at_risk" if left < AT_RISK else "on_time"
+
+
 def nearest_deadline(
     complaint: Complaint, *, now: datetime, zone: str, language: str
 ) -> NearestDeadline | None:
@@ -113,7 +118,7 @@ def nearest_deadline(
     if complaint.status not in OPEN_STATUSES:
         state, left_text = "closed", ""
     else:
-        state = "overdue" if left < timedelta(0) else "at_risk" if left < AT_RISK else "on_time"
+        state = deadline_state(left)
         left_text = time_left_words(left, language)
     return NearestDeadline(
         clock=deadline.clock,

@@ -5,15 +5,12 @@ with a reason), and the credits export for the billing system. Thin views: the f
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from typing import Any
 
 from django import forms
-from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
@@ -29,12 +26,9 @@ from reclamo.billing.selectors import (
 from reclamo.casework.permissions import user_may_work
 from reclamo.complaints.events import Actor
 from reclamo.complaints.models import Complaint
-from reclamo.complaints.selectors import complaint_get
 from reclamo.console.access import Console, console_view, forbidden
-from reclamo.console.export import CHUNK, _cells, _Line
-from reclamo.domain.calendar import get_zone
-from reclamo.error_messages import error_message
-from reclamo.errors import ApplicationError
+from reclamo.console.case_actions import action_run, case_or_404, form_errors_show
+from reclamo.console.export import csv_download, csv_lines
 from reclamo.formats import format_day
 from reclamo.labels import REMEDY_KIND_LABELS, REMEDY_METHOD_LABELS, choices
 from reclamo.providers.models import Provider
@@ -109,45 +103,34 @@ def case_remedy_context(complaint: Complaint, language: str) -> dict[str, Any]:
 @require_POST
 @console_view
 def remedy_apply(request: HttpRequest, console: Console, number: str) -> HttpResponse:
-    complaint = complaint_get(provider=console.provider, number=number)
-    if complaint is None:
-        raise Http404("No such case in this register.")
+    complaint = case_or_404(console, number)
     if not user_may_work(request.user, complaint):
         return forbidden(request)
     back = redirect("console:case", slug=console.provider.slug, number=number)
     form = RemedyForm(request.POST)
     if not form.is_valid():
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            for error in errors:
-                messages.error(request, f"{label}: {error}" if label else str(error))
+        form_errors_show(request, form)
         return back
     data = form.cleaned_data
-    try:
-        case_remedy_apply(
+    action_run(
+        request,
+        lambda: case_remedy_apply(
             complaint=complaint,
             actor=Actor.staff(request.user),  # type: ignore[arg-type]
             kind=data["kind"],
             method=data["method"],
             amount=data["amount"],
             reason=data["reason"],
-        )
-    except ApplicationError as error:
-        messages.error(request, error_message(error) or error.message)
-    else:
-        messages.success(request, gettext("The remedy is applied."))
+        ),
+        gettext("The remedy is applied."),
+    )
     return back
 
 
 def credits_csv_lines(*, provider: Provider, time_zone: str) -> Iterator[str]:
-    """The credits export as CSV lines (a BOM, the header, every line), streamed from a
-    server-side cursor: a million lines cost the memory of one chunk."""
-    zone = get_zone(time_zone)
-    writer = csv.writer(_Line())
-    yield "\ufeff" + writer.writerow(CREDIT_COLUMNS)
+    """The credits export as CSV lines (a BOM, the header, every line)."""
     rows = credit_rows(provider=provider, since=None).values_list(*CREDIT_FIELDS)
-    for row in rows.iterator(chunk_size=CHUNK):
-        yield writer.writerow(_cells(row, zone))
+    yield from csv_lines(columns=CREDIT_COLUMNS, rows=rows, time_zone=time_zone)
 
 
 @require_GET
@@ -156,9 +139,4 @@ def credits_export(request: HttpRequest, console: Console) -> StreamingHttpRespo
     """Every applied credit, refund, instalment and charge as CSV for the billing system,
     streamed (constant memory at any size)."""
     lines = credits_csv_lines(provider=console.provider, time_zone=console.zone)
-    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    day = timezone.now().astimezone(get_zone(console.zone)).date().isoformat()
-    response["Content-Disposition"] = (
-        f'attachment; filename="credits-{console.provider.slug}-{day}.csv"'
-    )
-    return response
+    return csv_download(lines, name="credits", console=console)

@@ -25,7 +25,7 @@ from reclamo.complaints.selectors import complaint_get, complaint_register_page
 from reclamo.console.access import Console, console_view, forbidden, user_is_console_member
 from reclamo.console.casework import case_work_context
 from reclamo.console.desk import desk_complaint_register
-from reclamo.console.export import register_csv_lines
+from reclamo.console.export import csv_download, register_csv_lines
 from reclamo.console.forms import DeskForm, RegisterFilterForm
 from reclamo.console.register import (
     department_names,
@@ -140,11 +140,7 @@ def register_export(request: HttpRequest, console: Console) -> StreamingHttpResp
         filters=form.filters(now=timezone.now()),
         time_zone=console.zone,
     )
-    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    day = timezone.now().astimezone(get_zone(console.zone)).date().isoformat()
-    filename = f"register-{console.provider.slug}-{day}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return csv_download(lines, name="register", console=console)
 
 
 @require_GET

@@ -6,8 +6,6 @@ page and the monthly mail always show the same figures.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from reclamo.csv_lines import CsvLines
 from reclamo.domain.quality import hours, rate
 from reclamo.reporting.selectors import (
     REPAIR_PERCENTS,
@@ -169,22 +168,14 @@ def indicator_figures(indicators: Indicators, report: QualityReport | None = Non
 def quality_csv_lines(report: QualityReport) -> Iterator[str]:
     """The report as CSV: one line per indicator, the whole provider first, then each
     department (``department`` empty for the whole provider)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def line(*values: str) -> str:
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerow(values)
-        return buffer.getvalue()
-
-    yield line("period_from", "period_to", "department", "indicator", "value", "label")
+    out = CsvLines()
+    yield out.line(("period_from", "period_to", "department", "indicator", "value", "label"))
     period = (report.period.first.isoformat(), report.period.last.isoformat())
     sections: list[tuple[str, list[Figure]]] = [("", indicator_figures(report.total, report))]
     sections += [(slug, indicator_figures(ind)) for slug, ind in report.departments.items()]
     for department, figures in sections:
         for figure in figures:
-            yield line(*period, department, figure.key, figure.value or "", figure.label)
+            yield out.line((*period, department, figure.key, figure.value or "", figure.label))
 
 
 def quality_pdf(
@@ -274,23 +265,12 @@ ANCOM_ROWS: tuple[tuple[str, str, Callable[[QualityReport], str | None]], ...] =
 def ancom_csv_lines(reports: Sequence[QualityReport]) -> Iterator[str]:
     """The ANCOM table: one line per parameter, one column per period (oldest first), values
     with a decimal point and empty where there is no figure."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def line(*values: str) -> str:
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerow(values)
-        return buffer.getvalue()
-
+    out = CsvLines()
     ordered = sorted(reports, key=lambda report: report.period.first)
-    yield line(
-        "Indicator",
-        "Parametru",
-        *(
-            f"{report.period.label} ({report.period.first:%d.%m.%Y}–{report.period.last:%d.%m.%Y})"
-            for report in ordered
-        ),
+    periods = (
+        f"{report.period.label} ({report.period.first:%d.%m.%Y}–{report.period.last:%d.%m.%Y})"
+        for report in ordered
     )
+    yield out.line(("Indicator", "Parametru", *periods))
     for indicator, parameter, value in ANCOM_ROWS:
-        yield line(indicator, parameter, *((value(report) or "") for report in ordered))
+        yield out.line((indicator, parameter, *((value(report) or "") for report in ordered)))
