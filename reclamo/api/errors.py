@@ -152,14 +152,20 @@ def _explain(error: dict[str, Any]) -> dict[str, Any]:
     return {"code": code, "message": message, "field": field}
 
 
+def details_error_body(details: list[dict[str, Any]]) -> dict[str, Any]:
+    """The body listing every problem of refused input: each in `details`, the first repeated as
+    `code`, `message` and `field`. ``details`` is not empty."""
+    body = error_body(details[0]["code"], details[0]["message"], details[0]["field"])
+    body["error"]["details"] = details
+    return body
+
+
 def validation_error_body(errors: list[Any]) -> dict[str, Any] | None:
     """The 422 body for pydantic's errors (every problem in `details`); None when there are none."""
     details = [_explain(error) for error in errors]
     if not details:
         return None
-    body = error_body(details[0]["code"], details[0]["message"], details[0]["field"])
-    body["error"]["details"] = details
-    return body
+    return details_error_body(details)
 
 
 def install_error_handlers(api: NinjaAPI) -> None:

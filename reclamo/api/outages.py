@@ -10,14 +10,14 @@ caused linked, and the credits applied without a claim where the policy says so.
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import Annotated
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja import Router, Schema
 from pydantic import Field
 
 from reclamo.api.auth import IntegrationTokenAuth, own_provider, request_token
-from reclamo.api.errors import error_body
+from reclamo.api.errors import details_error_body
 from reclamo.api.idempotency import HEADER, REPLAYED_HEADER, idempotency_key_read
 from reclamo.api.idempotency import request_fingerprint as fingerprint_of
 from reclamo.api.types import Instant
@@ -118,11 +118,7 @@ def outages_endpoint(request: HttpRequest, slug: str, payload: OutagesIn) -> Htt
             }
             for p in rejected.problems
         ]
-        body: dict[str, Any] = error_body(
-            "invalid_outage", details[0]["message"], details[0]["field"]
-        )
-        body["error"]["details"] = details
-        return JsonResponse(body, status=422)
+        return JsonResponse(details_error_body(details), status=422)
     response = JsonResponse(answer.body, status=answer.status)
     if answer.replayed:
         response[REPLAYED_HEADER] = "true"

@@ -19,6 +19,7 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from reclamo.api.auth import IntegrationTokenAuth, own_provider
+from reclamo.api.deadline_preview import PolicyRef
 from reclamo.api.errors import ApiError
 from reclamo.api.types import Amount, BillingPeriodText, Instant, LocalDate
 from reclamo.billing.selectors import credits_page
@@ -27,7 +28,6 @@ from reclamo.domain.remedies import (
     BillingPeriod,
     Money,
     OutageCause,
-    Working,
     disputed_bill,
     outage_credit,
 )
@@ -38,11 +38,6 @@ router = Router(tags=["remedies"])
 token_auth = IntegrationTokenAuth()
 
 CurrencyCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
-
-
-class PolicyRef(Schema):
-    provider: str
-    version: str
 
 
 class WorkingOut(Schema):
@@ -121,7 +116,7 @@ def _policy_ref(version: PolicyVersion, slug: str) -> dict[str, str]:
     return {"provider": slug, "version": version.version}
 
 
-def _money(amount: Decimal, currency: str | None, policy_currency: str, field: str) -> Money:
+def _money(amount: Decimal, currency: str | None, policy_currency: str) -> Money:
     if currency is not None and currency != policy_currency:
         raise ApiError(
             422,
@@ -131,10 +126,6 @@ def _money(amount: Decimal, currency: str | None, policy_currency: str, field: s
             params={"value": currency, "expected": policy_currency},
         )
     return Money(amount, policy_currency)
-
-
-def working_answer(working: Working) -> dict[str, Any]:
-    return working.as_data()
 
 
 @router.post(
@@ -155,7 +146,7 @@ def outage_credit_endpoint(
     provider = own_provider(request, slug)
     version = policy_in_force(provider=provider, at=payload.outage_start)
     policy = policy_of(version)
-    fee = _money(payload.monthly_fee, payload.currency, policy.currency, "monthly_fee")
+    fee = _money(payload.monthly_fee, payload.currency, policy.currency)
     credit = outage_credit(
         policy,
         monthly_fee=fee,
@@ -171,7 +162,7 @@ def outage_credit_endpoint(
         "rules": list(credit.rules),
         "policy": _policy_ref(version, provider.slug),
         "hours": str(hours),
-        "working": working_answer(credit.working),
+        "working": credit.working.as_data(),
     }
 
 
@@ -207,11 +198,11 @@ def disputed_bill_endpoint(
                 f"history.{index}.period",
                 params={"value": item.period},
             )
-        history[period] = _money(item.amount, payload.currency, currency, "history")
+        history[period] = _money(item.amount, payload.currency, currency)
     answer = disputed_bill(
         policy,
         history=history,
-        disputed_amount=_money(payload.disputed_amount, payload.currency, currency, "amount"),
+        disputed_amount=_money(payload.disputed_amount, payload.currency, currency),
         disputed_period=disputed_period,
         first_period=first_period,
         first_due=payload.first_due,
@@ -231,9 +222,9 @@ def disputed_bill_endpoint(
         "periods": [str(period) for period in answer.periods],
         "policy": _policy_ref(version, provider.slug),
         "working": {
-            "average": working_answer(answer.average_working),
-            "threshold": working_answer(answer.threshold_working),
-            "excess": working_answer(answer.excess_working),
+            "average": answer.average_working.as_data(),
+            "threshold": answer.threshold_working.as_data(),
+            "excess": answer.excess_working.as_data(),
         },
     }
 

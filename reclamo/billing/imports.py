@@ -110,8 +110,9 @@ def reject_if_problems(rows: Sequence[Row]) -> None:
 
 def save_rows(
     model: type[Any], wanted: list[Any], existing: dict[str, Any], key: str, fields: Sequence[str]
-) -> ImportReport:
-    """Create the new rows, update the changed ones, leave the others untouched."""
+) -> tuple[ImportReport, set[str]]:
+    """Create the new rows, update the changed ones, leave the others untouched. Answers the
+    report and the keys of the rows created or changed."""
     new, changed = [], []
     for row in wanted:
         stored = existing.get(getattr(row, key))
@@ -124,7 +125,8 @@ def save_rows(
     model.objects.bulk_create(new, batch_size=1000)
     if changed:
         model.objects.bulk_update(changed, fields, batch_size=1000)
-    return ImportReport(len(new), len(changed), len(wanted) - len(new) - len(changed))
+    report = ImportReport(len(new), len(changed), len(wanted) - len(new) - len(changed))
+    return report, {getattr(row, key) for row in (*new, *changed)}
 
 
 # Services ---------------------------------------------------------------------------------------
@@ -232,7 +234,7 @@ def services_import(*, provider: Provider, path: Path, actor: str = "system") ->
             )
             for _row, values in parsed
         ]
-        report = save_rows(Service, wanted, existing, "reference", _SERVICE_FIELDS)
+        report, _written = save_rows(Service, wanted, existing, "reference", _SERVICE_FIELDS)
         import_event_record(provider, actor, "services_imported", path.name, report)
     return report
 
@@ -303,6 +305,6 @@ def invoices_import(*, provider: Provider, path: Path, actor: str = "system") ->
     reject_if_problems(rows)
     with transaction.atomic(durable=True):
         existing = by_reference(Invoice, provider, "number", (i.number for i in wanted))
-        report = save_rows(Invoice, wanted, existing, "number", _INVOICE_FIELDS)
+        report, _written = save_rows(Invoice, wanted, existing, "number", _INVOICE_FIELDS)
         import_event_record(provider, actor, "invoices_imported", path.name, report)
     return report

@@ -11,7 +11,7 @@ again after :data:`CLAIM_PERIOD`.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.core.mail import get_connection
 from django.db import transaction
@@ -23,11 +23,10 @@ from django.utils.translation import gettext
 from reclamo.billing.models import AppliedRemedy, BillingEvent
 from reclamo.errors import ApplicationError
 from reclamo.formats import format_day, format_instant
-from reclamo.letters.services import NO_CONTACT, Letter, customer_letter_send
+from reclamo.letters.services import CLAIM_PERIOD, NO_CONTACT, Letter, customer_letter_send
 from reclamo.providers.models import Provider
 from reclamo.providers.selectors import policy_in_force, policy_of
 
-CLAIM_PERIOD = timedelta(minutes=10)
 BATCH = 500
 
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
 from django.db.models import Count, Q, Sum
@@ -32,7 +31,7 @@ from reclamo.billing.models import (
     Service,
 )
 from reclamo.complaints.models import Complaint, ComplaintEvent
-from reclamo.domain.calendar import first_of_next_month
+from reclamo.domain.calendar import first_of_next_month, get_zone
 from reclamo.domain.errors import DomainError
 from reclamo.domain.policy import Policy
 from reclamo.domain.remedies import CENT, Money, outage_credit
@@ -106,7 +105,7 @@ def outage_credits_write(
             "outage",
             status=422,
         )
-    zone = ZoneInfo(policy.time_zone)
+    zone = get_zone(policy.time_zone)
     local_start = outage.started_at.astimezone(zone).date()
     local_end = outage.ended_at.astimezone(zone).date()
     now = timezone.now()
@@ -231,7 +230,7 @@ def _automatic_credits_apply(outage: Outage, time_zone: str, actor: str, now: da
     line_table = RemedyLine._meta.db_table
     credit_table = OutageCredit._meta.db_table
     # Credited on the next invoice, issued from the first of the month after the outage ended.
-    credited_on = first_of_next_month(outage.ended_at.astimezone(ZoneInfo(time_zone)).date())
+    credited_on = first_of_next_month(outage.ended_at.astimezone(get_zone(time_zone)).date())
     earlier = AppliedRemedy.objects.filter(outage=outage, complaint__isnull=True)
     before = earlier.count()
     # The first registration credits everybody: no anti-join to plan (on a table whose

@@ -20,6 +20,7 @@ from reclamo.billing.events import transaction_required
 from reclamo.billing.imports import (
     ImportReport,
     by_reference,
+    chunks,
     import_event_record,
     read_rows,
     reject_if_problems,
@@ -66,7 +67,8 @@ def outage_rows_check(
         (r.values.get("customer_reference", "").strip() for r in rows),
     )
     outages: dict[str, Outage] = {}
-    first_line: dict[str, int] = {}
+    # An outage's first row, by reference: its line and fields, which every later row repeats.
+    first: dict[str, tuple[int, dict[str, Any]]] = {}
     affected: dict[str, set[int]] = defaultdict(set)
     for row in rows:
         reference = row.text("outage_reference", max_length=100)
@@ -77,16 +79,18 @@ def outage_rows_check(
             "area": row.text("area", max_length=200, required=False),
             "description": row.text("description", max_length=5000, required=False),
         }
-        outage = Outage(provider=provider, reference=reference, **fields)
-        if outage.started_at and outage.ended_at and outage.ended_at <= outage.started_at:
+        started_at, ended_at = fields["started_at"], fields["ended_at"]
+        if started_at and ended_at and ended_at <= started_at:
             row.fail("ended_at", "not after started_at")
-        earlier = outages.get(reference)
-        if earlier is None:
-            outages[reference], first_line[reference] = outage, row.line
+        if reference not in first:
+            # One Outage per reference, not per row: a big outage has a row per customer.
+            first[reference] = (row.line, fields)
+            outages[reference] = Outage(provider=provider, reference=reference, **fields)
         else:
+            line, earlier = first[reference]
             for name in _OUTAGE_FIELDS:
-                if getattr(earlier, name) != getattr(outage, name):
-                    row.fail(name, f"differs from line {first_line[reference]} of this outage")
+                if earlier[name] != fields[name]:
+                    row.fail(name, f"differs from line {line} of this outage")
         customer_ref = row.text("customer_reference", max_length=100, required=False)
         if customer_ref:
             customer = customers.get(customer_ref)
@@ -114,26 +118,29 @@ def outage_rows_write(
     transaction. Answers the report and the outages whose data or customers changed."""
     transaction_required("outage_rows_write")
     existing = by_reference(Outage, provider, "reference", outages)
-    changed_refs = {
-        ref
-        for ref, outage in outages.items()
-        if ref not in existing
-        or any(getattr(existing[ref], n) != getattr(outage, n) for n in _OUTAGE_FIELDS)
-    }
-    report = save_rows(Outage, list(outages.values()), existing, "reference", _OUTAGE_FIELDS)
-    stored = by_reference(Outage, provider, "reference", outages)
-    for reference, outage in stored.items():
-        have = set(
-            AffectedCustomer.objects.filter(outage=outage).values_list("customer_id", flat=True)
+    report, changed_refs = save_rows(
+        Outage, list(outages.values()), existing, "reference", _OUTAGE_FIELDS
+    )
+    # bulk_create gave the new outages their pks and save_rows updated the changed ones in
+    # place, so nothing needs reading again.
+    stored = {ref: existing.get(ref, outage) for ref, outage in outages.items()}
+    # A new outage has no customers yet: only the stored ones are read, all in a few queries.
+    have: dict[int, set[int]] = defaultdict(set)
+    for chunk in chunks([outage.pk for outage in existing.values()]):
+        pairs = AffectedCustomer.objects.filter(outage_id__in=chunk).values_list(
+            "outage_id", "customer_id"
         )
-        want = affected[reference]
-        if have != want:
+        for outage_id, customer_id in pairs:
+            have[outage_id].add(customer_id)
+    added: list[AffectedCustomer] = []
+    for reference, outage in stored.items():
+        had, want = have[outage.pk], affected[reference]
+        if had != want:
             changed_refs.add(reference)
-            AffectedCustomer.objects.filter(outage=outage, customer_id__in=have - want).delete()
-            AffectedCustomer.objects.bulk_create(
-                [AffectedCustomer(outage=outage, customer_id=pk) for pk in want - have],
-                batch_size=1000,
-            )
+            if gone := had - want:
+                AffectedCustomer.objects.filter(outage=outage, customer_id__in=gone).delete()
+            added += [AffectedCustomer(outage=outage, customer_id=pk) for pk in want - had]
+    AffectedCustomer.objects.bulk_create(added, batch_size=1000)
     import_event_record(provider, actor, "outages_imported", source, report)
     return report, [stored[ref] for ref in sorted(changed_refs)]
 

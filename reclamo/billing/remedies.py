@@ -83,7 +83,7 @@ def _services_in_use(complaint: Complaint, start: datetime, end: datetime, zone:
     return (
         Service.objects.filter(
             provider_id=complaint.provider_id,
-            customer=complaint.customer,
+            customer=complaint.customer_id,
             started_on__lte=local_date(end, zone),
         )
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=local_date(start, zone)))
@@ -104,7 +104,7 @@ def _outage_part(complaint: Complaint, policy: Policy) -> RemedyPart | None:
     if link is not None:
         outage = link.outage
         if AppliedRemedy.objects.filter(
-            outage=outage, customer=complaint.customer, complaint__isnull=True
+            outage=outage, customer=complaint.customer_id, complaint__isnull=True
         ).exists():
             raise ApplicationError(
                 "credited_automatically",

@@ -54,7 +54,7 @@ def _schedule(
     coming = list(
         Invoice.objects.filter(
             provider_id=complaint.provider_id,
-            customer=complaint.customer,
+            customer=complaint.customer_id,
             due_on__gt=today,
         ).order_by("due_on", "number")[:24]
     )

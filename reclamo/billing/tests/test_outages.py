@@ -15,12 +15,14 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from reclamo.billing.csv_rows import Row
 from reclamo.billing.models import (
     AppliedRemedy,
     OutageCase,
 )
 from reclamo.billing.notices import outage_credit_letters_send
 from reclamo.billing.outage_credits import outage_credits_compute
+from reclamo.billing.outages import outage_rows_check, outage_rows_write
 from reclamo.billing.remedies import case_remedy_compute
 from reclamo.billing.tests.test_credits import outage_with_customers
 from reclamo.billing.tests.test_remedies import case_of
@@ -102,6 +104,43 @@ def test_automatic_credits_every_affected_customer_and_sends_letters_in_batches(
     (letter,) = mail.outbox
     assert letter.to == ["c0@example.sk"] and "1.50 EUR" in letter.body
     assert "PC-6" in letter.body
+
+
+def test_writing_outages_again_costs_the_same_queries_for_2_or_20_outages(
+    bundled_providers: dict[str, Provider],
+) -> None:
+    petrocomp = bundled_providers["petrocomp"]
+    for reference in ("Q0", "Q1"):
+        Customer.objects.create(provider=petrocomp, reference=reference, name=reference)
+    counts = []
+    for size in (2, 20):
+        rows = [
+            Row(
+                "outages",
+                index,
+                {
+                    "outage_reference": f"O-{size}-{index}",
+                    "started_at": "2026-11-29T10:00:00+01:00",
+                    "ended_at": "2026-12-02T12:00:00+01:00",
+                    "cause": "provider_non_technical",
+                    "customer_reference": customer,
+                },
+            )
+            for index in range(size)
+            for customer in ("Q0", "Q1")
+        ]
+        outages, affected = outage_rows_check(provider=petrocomp, rows=rows)
+        outage_rows_write(
+            provider=petrocomp, outages=outages, affected=affected, actor="t", source="t.csv"
+        )
+        outages, affected = outage_rows_check(provider=petrocomp, rows=rows)
+        with CaptureQueriesContext(connection) as queries:
+            report, changed = outage_rows_write(
+                provider=petrocomp, outages=outages, affected=affected, actor="t", source="t.csv"
+            )
+        assert (report.unchanged, changed) == (size, [])
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
 
 
 def test_automatic_credits_cost_the_same_queries_for_10_or_40_customers(
