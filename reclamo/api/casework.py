@@ -19,7 +19,7 @@ from reclamo.api.types import Instant
 from reclamo.casework.models import Statement
 from reclamo.casework.selectors import statement_of
 from reclamo.casework.services import complaint_decide, complaint_extend
-from reclamo.casework.statement import statement_pdf
+from reclamo.casework.statement import statement_filename, statement_pdf
 from reclamo.complaints.events import Actor
 from reclamo.complaints.models import Complaint
 from reclamo.complaints.selectors import complaint_get
@@ -151,6 +151,5 @@ def complaint_statement_pdf(request: HttpRequest, number: str) -> HttpResponse:
     if statement is None:
         raise ApiError(404, "no_statement", _("This case has no written statement yet."), "number")
     response = HttpResponse(statement_pdf(complaint, statement), content_type="application/pdf")
-    filename = f"statement-{complaint.number}.pdf".replace("/", "-")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Content-Disposition"] = f'inline; filename="{statement_filename(complaint)}"'
     return response

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.html import linebreaks
 
 from reclamo.casework.models import Statement
-from reclamo.casework.statement import statement_pdf
+from reclamo.casework.statement import statement_filename, statement_pdf
 from reclamo.complaints.models import Complaint, ComplaintDeadline
 from reclamo.formats import format_instant
 from reclamo.letters.acknowledgement import case_thread_headers
@@ -27,31 +27,35 @@ def _compose(complaint: Complaint, kind: str) -> Letter:
     policy = policy_of(complaint.policy_version)
     language = complaint.customer_language or policy.default_language
     zone = complaint.policy_version.time_zone
-    resolution = (
-        ComplaintDeadline.objects.filter(
-            complaint=complaint, clock="resolution", superseded_at__isnull=True
+    resolution = ""
+    reason = ""
+    if kind == "extension_notice":
+        # UN-9: only the extension notice tells the new resolution deadline and the reason.
+        deadline = (
+            ComplaintDeadline.objects.filter(
+                complaint=complaint, clock="resolution", superseded_at__isnull=True
+            )
+            .only("due_at")
+            .first()
         )
-        .only("due_at")
-        .first()
-    )
-    extension = complaint.events.filter(type="deadline_extended").order_by("-at").first()
+        extension = complaint.events.filter(type="deadline_extended").order_by("-at").first()
+        if deadline is not None:
+            resolution = format_instant(deadline.due_at, zone, language)
+        if extension is not None:
+            reason = extension.data.get("after", {}).get("reason", "")
     attachments: tuple[tuple[str, bytes, str], ...] = ()
     statement = None
     if kind == "statement":
         statement = Statement.objects.get(complaint=complaint)
         attachments = (
-            (
-                f"statement-{complaint.number}.pdf".replace("/", "-"),
-                statement_pdf(complaint, statement),
-                "application/pdf",
-            ),
+            (statement_filename(complaint), statement_pdf(complaint, statement), "application/pdf"),
         )
     with translation.override(language):
         context = {
             "complaint": complaint,
             "brand": policy.provider.brand,
-            "resolution": format_instant(resolution.due_at, zone, language) if resolution else "",
-            "reason": (extension.data.get("after", {}).get("reason", "") if extension else ""),
+            "resolution": resolution,
+            "reason": reason,
             "statement": statement,
         }
         subject = " ".join(render_to_string(f"casework/{kind}_subject.txt", context).split())
@@ -60,14 +64,12 @@ def _compose(complaint: Complaint, kind: str) -> Letter:
         "letters/acknowledgement.html",
         {"language": language, "subject": subject, "body": linebreaks(text, autoescape=True)},
     )
-    headers = {**case_thread_headers(complaint)}
-    headers["Message-ID"] = headers["Message-ID"].replace("<acknowledgement.", f"<{kind}.")
     return Letter(
         subject=subject,
         text=text,
         html=html,
         sms=" ".join(text.split())[:300],
-        headers=headers,
+        headers=case_thread_headers(complaint, kind),
         attachments=attachments,
     )
 

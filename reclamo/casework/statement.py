@@ -27,7 +27,7 @@ from reclamo.formats import format_day
 from reclamo.labels import OUTCOME_LABELS
 from reclamo.providers.selectors import policy_of
 
-__all__ = ["EscalationLine", "statement_html", "statement_pdf"]
+__all__ = ["EscalationLine", "statement_filename", "statement_html", "statement_pdf"]
 
 # Outcomes after which the customer is told where to turn (PN-9: negative or partial answers).
 _ESCALATING = frozenset({"rejected", "partially_upheld"})
@@ -155,3 +155,9 @@ def statement_pdf(complaint: Complaint, statement: Statement) -> bytes:
 
     pdf: bytes = HTML(string=statement_html(complaint, statement)).write_pdf()
     return pdf
+
+
+def statement_filename(complaint: Complaint) -> str:
+    """The PDF's file name, as attached to the letter and offered for download; a number's
+    slashes would read as folders."""
+    return f"statement-{complaint.number}.pdf".replace("/", "-")

@@ -21,6 +21,7 @@ from reclamo.accounts.models import User
 from reclamo.casework.models import TimerMark
 from reclamo.complaints.events import Actor, complaint_event_record
 from reclamo.complaints.models import Complaint, ComplaintDeadline
+from reclamo.complaints.services import complaint_fields_change
 from reclamo.domain.vocabulary import OPEN_STATUSES
 
 __all__ = [
@@ -111,22 +112,13 @@ def _deem_upheld(deadline: ComplaintDeadline, now: datetime) -> None:
     complaint = Complaint.objects.select_for_update(of=("self",)).get(pk=deadline.complaint_id)
     if complaint.status not in OPEN_STATUSES:
         return  # decided while the sweep was on its way: the mark stays, nothing else happens
-    before = {"status": complaint.status, "outcome": complaint.outcome}
-    complaint.status = "deemed_upheld"
-    complaint.outcome = "upheld"
-    complaint.save(update_fields=["status", "outcome"])
-    complaint_event_record(
+    complaint_fields_change(
         complaint=complaint,
         actor=SYSTEM,
         type="deemed_upheld",
         at=now,
-        before=before,
-        after={
-            "status": "deemed_upheld",
-            "outcome": "upheld",
-            "due_at": deadline.due_at.isoformat(),
-            "rule": deadline.rule,
-        },
+        fields={"status": "deemed_upheld", "outcome": "upheld"},
+        after={"due_at": deadline.due_at.isoformat(), "rule": deadline.rule},
     )
     complaint_id = complaint.pk
     transaction.on_commit(lambda: letter_send.enqueue(complaint_id, "deemed_upheld_notice"))

@@ -34,7 +34,7 @@ from reclamo.casework.services import (
     reply_send,
     visit_record,
 )
-from reclamo.casework.statement import statement_pdf
+from reclamo.casework.statement import statement_filename, statement_pdf
 from reclamo.casework.timers import timers_scheduled
 from reclamo.complaints.events import Actor
 from reclamo.complaints.models import Complaint
@@ -294,6 +294,5 @@ def statement_download(request: HttpRequest, console: Console, number: str) -> H
     if statement is None:
         raise Http404("This case has no written statement yet.")
     response = HttpResponse(statement_pdf(complaint, statement), content_type="application/pdf")
-    filename = f"statement-{complaint.number}.pdf".replace("/", "-")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Content-Disposition"] = f'inline; filename="{statement_filename(complaint)}"'
     return response

@@ -90,14 +90,15 @@ def acknowledgement_compose(complaint: Complaint) -> Acknowledgement:
     )
 
 
-def case_thread_headers(complaint: Complaint) -> dict[str, str]:
+def case_thread_headers(complaint: Complaint, kind: str = "acknowledgement") -> dict[str, str]:
     """Headers that mark the mail as automatic (RFC 3834) and thread replies back to the case:
-    the ``Message-ID`` and ``References`` carry the provider and the case's number."""
+    the ``Message-ID`` (``<kind>.<case>@<domain>``) and ``References`` carry the provider and
+    the case's number."""
     domain = urlsplit(settings.RECLAMO_BASE_URL).hostname or "localhost"
     case = f"{complaint.number}.{complaint.provider.slug}"
     return {
         "Auto-Submitted": "auto-generated",
-        "Message-ID": f"<acknowledgement.{case}@{domain}>",
+        "Message-ID": f"<{kind}.{case}@{domain}>",
         "References": f"<case.{case}@{domain}>",
         "X-Reclamo-Case": complaint.number,
     }

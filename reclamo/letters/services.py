@@ -1,16 +1,18 @@
-"""Writes that send something to a customer: the acknowledgement (later, written statements).
+"""Writes that send something to a customer: the acknowledgement and the case's other letters
+(extension notice, written statement …), and a letter to a customer who has no case.
 
-An acknowledgement is delivered in three short steps so that no lock is held while a gateway
+A case's letter is delivered in three short steps so that no lock is held while a gateway
 answers (STYLE.md, the write path):
 
 1. *claim*: in one transaction, lock (or create) the case's ``Delivery`` row; if it is still
    queued and due, count the attempt and push ``next_attempt_at`` a claim period ahead, so a
    second run of the same task (or a sweep) finds it in flight and sends nothing;
 2. *send*: compose in the customer's language and hand it to the email or SMS backend;
-3. *record*: in one transaction, mark it sent (event ``acknowledgement_sent``), or schedule the
-   next attempt after a growing delay (:data:`RETRY_DELAYS`), or — attempts used up, or no
-   address to write to — mark it failed with the event ``acknowledgement_failed``, which staff
-   see on the case; the row is in the admin. Nothing is dropped silently.
+3. *record*: in one transaction, mark it sent (event ``<kind>_sent``, e.g.
+   ``acknowledgement_sent``), or schedule the next attempt after a growing delay
+   (:data:`RETRY_DELAYS`), or — attempts used up, or no address to write to — mark it failed
+   with the event ``<kind>_failed``, which staff see on the case; the row is in the admin.
+   Nothing is dropped silently.
 """
 
 from __future__ import annotations
@@ -55,7 +57,6 @@ MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
 # after this, and the sweep (:func:`acknowledgements_due`) picks it up again.
 CLAIM_PERIOD = timedelta(minutes=10)
 
-SYSTEM = Actor.system("acknowledgement")
 NO_CONTACT = "the customer gave neither an email address nor a phone number"
 
 
@@ -68,38 +69,11 @@ class DeliveryOutcome:
     retry_at: datetime | None = None
 
 
-def acknowledgement_deliver(*, complaint_id: int, now: datetime | None = None) -> DeliveryOutcome:
-    """Make one attempt to send a registered case's acknowledgement, if one is due.
-
-    Idempotent: a delivery already sent, failed, or in flight is left alone (``skipped``).
-    """
-    now = now or timezone.now()
-    claimed = _claim(complaint_id, now)
-    if isinstance(claimed, DeliveryOutcome):
-        return claimed
-    delivery, complaint = claimed
-    try:
-        _send(delivery, complaint)
-    except Exception as error:  # any gateway or rendering error is recorded and retried
-        return _attempt_failed(delivery, complaint, f"{type(error).__name__}: {error}", now)
-    with transaction.atomic(durable=True):
-        Delivery.objects.select_for_update().filter(pk=delivery.pk).update(
-            status="sent", sent_at=now, next_attempt_at=None, last_error="", updated_at=now
-        )
-        complaint_event_record(
-            complaint=complaint,
-            actor=SYSTEM,
-            type="acknowledgement_sent",
-            at=now,
-            after={"channel": delivery.channel, "to": delivery.to, "attempts": delivery.attempts},
-        )
-    return DeliveryOutcome("sent", f"sent by {delivery.channel} to {delivery.to}")
-
-
 @dataclass(frozen=True, slots=True)
 class Letter:
-    """A letter to a customer other than the acknowledgement (an extension notice, a written
-    statement …), composed by the area that sends it; ``attachments`` are (name, bytes, type)."""
+    """A letter to a customer (the acknowledgement, an extension notice, a written statement,
+    an outage credit …), composed by the area that sends it; ``attachments`` are (name, bytes,
+    type)."""
 
     subject: str
     text: str
@@ -107,6 +81,30 @@ class Letter:
     sms: str
     headers: dict[str, str]
     attachments: tuple[tuple[str, bytes, str], ...] = ()
+
+
+def acknowledgement_deliver(*, complaint_id: int, now: datetime | None = None) -> DeliveryOutcome:
+    """Make one attempt to send a registered case's acknowledgement, if one is due.
+
+    Idempotent: a delivery already sent, failed, or in flight is left alone (``skipped``).
+    """
+    return letter_deliver(
+        complaint_id=complaint_id,
+        kind="acknowledgement",
+        compose=_acknowledgement_letter,
+        now=now,
+    )
+
+
+def _acknowledgement_letter(complaint: Complaint) -> Letter:
+    acknowledgement = acknowledgement_compose(complaint)
+    return Letter(
+        subject=acknowledgement.subject,
+        text=acknowledgement.text,
+        html=acknowledgement.html,
+        sms=acknowledgement.sms,
+        headers=case_thread_headers(complaint),
+    )
 
 
 def letter_deliver(
@@ -128,17 +126,7 @@ def letter_deliver(
         if delivery.channel == "sms":
             sms_send(to=delivery.to, body=letter.sms)
         else:
-            message = EmailMultiAlternatives(
-                subject=letter.subject,
-                body=letter.text,
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                to=[delivery.to],
-                headers=letter.headers,
-            )
-            message.attach_alternative(letter.html, "text/html")
-            for name, content, mimetype in letter.attachments:
-                message.attach(name, content, mimetype)
-            message.send()
+            _email(letter, delivery.to).send()
     except Exception as error:  # any gateway or rendering error is recorded and retried
         return _attempt_failed(delivery, complaint, f"{type(error).__name__}: {error}", now)
     with transaction.atomic(durable=True):
@@ -167,15 +155,11 @@ def letters_due(*, now: datetime, kinds: tuple[str, ...]) -> list[tuple[int, str
 def acknowledgements_due(*, now: datetime) -> list[int]:
     """The cases whose acknowledgement waits for an attempt that is due (a retry whose task was
     lost, or a claim whose worker died): the sweep runs :func:`acknowledgement_deliver` on each."""
-    return list(
-        Delivery.objects.filter(
-            kind="acknowledgement", status="queued", next_attempt_at__lte=now
-        ).values_list("complaint_id", flat=True)
-    )
+    return [complaint_id for complaint_id, _ in letters_due(now=now, kinds=("acknowledgement",))]
 
 
 def _claim(
-    complaint_id: int, now: datetime, kind: str = "acknowledgement"
+    complaint_id: int, now: datetime, kind: str
 ) -> tuple[Delivery, Complaint] | DeliveryOutcome:
     with transaction.atomic(durable=True):
         complaint = Complaint.objects.select_related("provider", "policy_version").get(
@@ -217,21 +201,20 @@ def contact_channel(complaint: Complaint) -> tuple[str, str]:
     return "", ""
 
 
-def _send(delivery: Delivery, complaint: Complaint) -> None:
-    acknowledgement = acknowledgement_compose(complaint)
-    if delivery.channel == "sms":
-        sms_send(to=delivery.to, body=acknowledgement.sms)
-        return
+def _email(letter: Letter, to: str, connection: Any = None) -> EmailMultiAlternatives:
+    # Sent by the caller without fail_silently: an error must reach it, to be recorded and retried.
     message = EmailMultiAlternatives(
-        subject=acknowledgement.subject,
-        body=acknowledgement.text,
+        subject=letter.subject,
+        body=letter.text,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[delivery.to],
-        headers=case_thread_headers(complaint),
+        to=[to],
+        headers=letter.headers,
+        connection=connection,
     )
-    message.attach_alternative(acknowledgement.html, "text/html")
-    # No fail_silently: an error must reach the caller, which records it and retries.
-    message.send()
+    message.attach_alternative(letter.html, "text/html")
+    for name, content, mimetype in letter.attachments:
+        message.attach(name, content, mimetype)
+    return message
 
 
 def _attempt_failed(
@@ -260,7 +243,7 @@ def _fail(delivery: Delivery, complaint: Complaint, error: str, now: datetime) -
     )
     complaint_event_record(
         complaint=complaint,
-        actor=SYSTEM if delivery.kind == "acknowledgement" else Actor.system(delivery.kind),
+        actor=Actor.system(delivery.kind),
         type=f"{delivery.kind}_failed",
         at=now,
         after={
@@ -277,16 +260,7 @@ def customer_letter_send(*, email: str, phone: str, letter: Letter, connection: 
     where there is an address, else by text message. Answers the channel; raises on a gateway
     error (the caller records it) and ``ValueError`` when there is no address at all."""
     if email:
-        message = EmailMultiAlternatives(
-            subject=letter.subject,
-            body=letter.text,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[email],
-            headers=letter.headers,
-            connection=connection,
-        )
-        message.attach_alternative(letter.html, "text/html")
-        message.send()
+        _email(letter, email, connection=connection).send()
         return "email"
     if phone:
         sms_send(to=phone, body=letter.sms)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -16,6 +15,7 @@ from reclamo.casework.services.case import now_or_current
 from reclamo.complaints.events import Actor, complaint_event_record
 from reclamo.complaints.models import Complaint, ComplaintMessage
 from reclamo.errors import ApplicationError
+from reclamo.letters.acknowledgement import case_thread_headers
 
 __all__ = ["note_add", "reply_send"]
 
@@ -34,10 +34,6 @@ def note_add(
             complaint=complaint, actor=Actor.staff(user), type="note_added", at=now
         )
     return note
-
-
-def _mail_domain() -> str:
-    return urlsplit(settings.RECLAMO_BASE_URL).hostname or "localhost"
 
 
 def reply_send(
@@ -61,8 +57,8 @@ def reply_send(
     subject = (subject.strip() or complaint.subject)[:250]
     if complaint.number not in subject:
         subject = f"[{complaint.number}] {subject}"
-    domain = _mail_domain()
-    case = f"{complaint.number}.{complaint.provider.slug}"
+    # Threaded like the case's letters: a Message-ID of its own, a reference to the case.
+    thread = case_thread_headers(complaint, f"reply.{uuid.uuid4().hex}")
     with transaction.atomic(durable=True):
         message = ComplaintMessage.objects.create(
             provider=complaint.provider,
@@ -74,8 +70,8 @@ def reply_send(
             recipients=complaint.customer_email,
             subject=subject,
             body_text=body,
-            message_id=f"<reply.{uuid.uuid4().hex}.{case}@{domain}>",
-            in_reply_to=f"<case.{case}@{domain}>",
+            message_id=thread["Message-ID"],
+            in_reply_to=thread["References"],
             author=user,
         )
         complaint_event_record(
