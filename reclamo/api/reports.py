@@ -16,10 +16,11 @@ from reclamo.api.auth import IntegrationTokenAuth, own_provider, request_token
 from reclamo.api.complaints import Department
 from reclamo.api.errors import ErrorOut
 from reclamo.api.types import LocalDate
+from reclamo.domain.policy import Policy
 from reclamo.providers.selectors import policy_current
 from reclamo.reporting.exports import quality_answer, quality_csv_lines, quality_pdf
 from reclamo.reporting.inputs import report_inputs_read_items
-from reclamo.reporting.selectors import QualityReport, quality_report, report_period, report_zone
+from reclamo.reporting.selectors import QualityReport, quality_report, report_period
 from reclamo.reporting.services import report_inputs_import
 
 router = Router(tags=["reports"])
@@ -105,15 +106,21 @@ class InputsImportedOut(Schema):
     imported: int
 
 
-def _report(request: HttpRequest, slug: str, query: PeriodQuery) -> QualityReport:
+def _report(
+    request: HttpRequest, slug: str, query: PeriodQuery
+) -> tuple[QualityReport, Policy | None]:
+    """The report, counted in the zone of the provider's current procedure (T-6), and that
+    procedure (the PDF names the departments from it)."""
     provider = own_provider(request, slug)
     period = report_period(first=query.first, last=query.last)
-    return quality_report(
+    policy = policy_current(provider=provider)
+    report = quality_report(
         provider=provider,
         period=period,
-        time_zone=report_zone(provider=provider, now=timezone.now()),
+        time_zone=policy.time_zone if policy else "UTC",
         department=query.department,
     )
+    return report, policy
 
 
 @router.get(
@@ -130,7 +137,8 @@ def quality_report_endpoint(
     local dates `from` and `to`, inclusive (at most 731 days); `department` narrows them to
     one department. Resolution times count complaints whose written statement was sent in the
     period; `pX` is the nearest-rank percentile in hours, one decimal, half up."""
-    return quality_answer(_report(request, slug, query))
+    report, _policy = _report(request, slug, query)
+    return quality_answer(report)
 
 
 def _filename(report: QualityReport, extension: str) -> str:
@@ -146,7 +154,7 @@ def _filename(report: QualityReport, extension: str) -> str:
 )
 def quality_report_csv(request: HttpRequest, slug: str, query: Query[PeriodQuery]) -> HttpResponse:
     """The same indicators, one CSV line each: the whole provider, then each department."""
-    report = _report(request, slug, query)
+    report, _policy = _report(request, slug, query)
     response = HttpResponse(
         "".join(quality_csv_lines(report)), content_type="text/csv; charset=utf-8"
     )
@@ -169,8 +177,7 @@ def quality_report_csv(request: HttpRequest, slug: str, query: Query[PeriodQuery
 )
 def quality_report_pdf(request: HttpRequest, slug: str, query: Query[PeriodQuery]) -> HttpResponse:
     """The same indicators as a printable document with the method in plain words."""
-    report = _report(request, slug, query)
-    policy = policy_current(provider=report.provider)
+    report, policy = _report(request, slug, query)
     names = {d.slug: policy.text(d.name) for d in policy.departments} if policy else {}
     pdf = quality_pdf(report, provider_name=report.provider.name, department_names=names)
     response = HttpResponse(pdf, content_type="application/pdf")

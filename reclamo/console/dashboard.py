@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET
 
 from reclamo.console.access import Console, console_view
 from reclamo.console.forms import ANY, _set_choices
-from reclamo.console.register import AT_RISK, department_names
+from reclamo.console.register import department_names
 from reclamo.domain.calendar import get_zone
 from reclamo.domain.quality import Period, hours, last_complete_quarters
 from reclamo.errors import ApplicationError
@@ -107,7 +107,6 @@ def dashboard_page(request: HttpRequest, console: Console) -> HttpResponse:
         time_zone=console.zone,
         now=now,
         department=department,
-        at_risk=AT_RISK,
     )
     times = board.times
     if times.as_of is None:

@@ -19,10 +19,10 @@ Readings adopted once, here:
 
 from __future__ import annotations
 
-from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 
+from reclamo.domain.calendar import months_later
 from reclamo.domain.policy import Policy
 from reclamo.domain.vocabulary import WarrantyState
 
@@ -35,12 +35,6 @@ class WarrantyStatus:
     rule: str = ""
     months: int | None = None
     ends_on: date | None = None
-
-
-def _months_later(day: date, months: int) -> date:
-    years, month_index = divmod(day.month - 1 + months, 12)
-    year, month = day.year + years, month_index + 1
-    return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
 def warranty_status(
@@ -58,7 +52,7 @@ def warranty_status(
     term = next((w for w in policy.remedies.warranty if w.equipment == ownership), None)
     if term is None:
         return WarrantyStatus("no_terms")
-    ends_on = _months_later(since, term.months)
+    ends_on = months_later(since, term.months)
     if since > reported_on or reported_on > ends_on:
         # Equipment recorded as acquired after the report cannot have been under warranty then.
         state: WarrantyState = "expired" if reported_on > ends_on else "unknown"

@@ -42,9 +42,7 @@ class BacklogPoint:
     at_risk: int
 
 
-def backlog_now(
-    provider: Provider, department: str | None, now: datetime, at_risk: timedelta
-) -> list[Backlog]:
+def backlog_now(provider: Provider, department: str | None, now: datetime) -> list[Backlog]:
     cases = Complaint.objects.filter(provider=provider, status__in=OPEN_STATUSES)
     if department:
         cases = cases.filter(department=department)
@@ -67,7 +65,7 @@ def backlog_now(
         .annotate(
             open=Count("*"),
             overdue=Count("department", filter=Q(nearest__lt=now)),
-            at_risk=Count("department", filter=Q(nearest__gte=now, nearest__lt=now + at_risk)),
+            at_risk=Count("department", filter=Q(nearest__gte=now, nearest__lt=now + AT_RISK)),
             **{f"age_{name}": count for name, count in ages.items()},
         )
         .order_by("department")

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import count
 
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 WIDTH = 320
@@ -74,4 +74,4 @@ def bar_chart(
     return mark_safe("".join(str(part) for part in parts))  # noqa: S308 - every part escaped
 
 
-__all__ = ["Bar", "bar_chart", "escape"]
+__all__ = ["Bar", "bar_chart"]

@@ -25,7 +25,6 @@ from reclamo.domain.calendar import get_zone
 from reclamo.domain.quality import Period
 from reclamo.providers.models import Provider
 from reclamo.reporting.backlog import (
-    AT_RISK,
     Backlog,
     BacklogPoint,
     backlog_now,
@@ -35,7 +34,7 @@ from reclamo.reporting.backlog import (
 from reclamo.reporting.figures import COUNT_FIELDS, DayCounts, DayKey, day_figures
 from reclamo.reporting.models import DailyFigures, FiguresMark, PeriodTimes
 from reclamo.reporting.resolution_times import Times, period_times, times_of
-from reclamo.reporting.selectors import late_deadline, period_bounds, quality_report
+from reclamo.reporting.selectors import late_deadline, period_bounds, quality_report, within
 
 # Stored percentiles older than this are not shown; the dashboard computes them itself instead.
 TIMES_FRESH = timedelta(minutes=30)
@@ -77,7 +76,6 @@ def dashboard_read_direct(
     time_zone: str,
     now: datetime,
     department: str | None = None,
-    at_risk: timedelta = AT_RISK,
 ) -> Dashboard:
     """Every figure counted from the register for this call (seconds on a million cases)."""
     start, end = period_bounds(period, time_zone)
@@ -88,7 +86,7 @@ def dashboard_read_direct(
         MonthCompliance(
             month=row["month"].date(), sent=row["sent"], within=row["sent"] - row["late_n"]
         )
-        for row in cases.filter(statement_sent_at__gte=start, statement_sent_at__lt=end)
+        for row in cases.filter(within("statement_sent_at", start, end))
         .annotate(
             late=Exists(late_deadline()),
             month=TruncMonth("statement_sent_at", tzinfo=get_zone(time_zone)),
@@ -101,7 +99,7 @@ def dashboard_read_direct(
         .order_by("month")
     ]
     received = (
-        cases.filter(received_at__gte=start, received_at__lt=end)
+        cases.filter(within("received_at", start, end))
         .values("channel")
         .annotate(n=Count("*"), deemed=Count("department", filter=Q(status="deemed_upheld")))
         .order_by("channel")
@@ -112,7 +110,7 @@ def dashboard_read_direct(
         deemed += row["deemed"]
     refusals = dict(
         IntakeRecord.objects.filter(
-            provider=provider, outcome="refused", received_at__gte=start, received_at__lt=end
+            within("received_at", start, end), provider=provider, outcome="refused"
         )
         .values("channel")
         .annotate(n=Count("*"))
@@ -122,7 +120,7 @@ def dashboard_read_direct(
     return Dashboard(
         period=period,
         department=department,
-        backlog=backlog_now(provider, department, now, at_risk),
+        backlog=backlog_now(provider, department, now),
         compliance=compliance,
         times=times_of(
             quality_report(
@@ -176,7 +174,6 @@ def dashboard_read(
     time_zone: str,
     now: datetime,
     department: str | None = None,
-    at_risk: timedelta = AT_RISK,
 ) -> Dashboard:
     """The dashboard from the stored figures (a few small queries), each with its time."""
     figures, figures_as_of = _stored_counts(provider, period, time_zone, department)
@@ -197,10 +194,8 @@ def dashboard_read(
         for month, c in sorted(months.items())
     ]
 
-    stored = backlog_stored(provider, department, now) if at_risk == AT_RISK else None
-    backlog, backlog_as_of = (
-        stored if stored else (backlog_now(provider, department, now, at_risk), None)
-    )
+    stored = backlog_stored(provider, department, now)
+    backlog, backlog_as_of = stored if stored else (backlog_now(provider, department, now), None)
 
     cached = (
         PeriodTimes.objects.filter(
@@ -216,7 +211,7 @@ def dashboard_read(
     if cached is not None:
         p50, p80, repair_p80, times_as_of = cached
     else:
-        p50, p80, repair_p80 = period_times(
+        (p50, p80, repair_p80), _departments = period_times(
             provider=provider, period=period, time_zone=time_zone, department=department
         )
         times_as_of = None

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.db.models import Count, Exists, Q
 from django.db.models.functions import TruncDate
 
 from reclamo.complaints.models import Complaint, ComplaintEvent, IntakeRecord
 from reclamo.domain.calendar import get_zone
+from reclamo.domain.quality import Period
 from reclamo.providers.models import Provider
-from reclamo.reporting.selectors import late_deadline, valid_fault
+from reclamo.reporting.selectors import late_deadline, period_bounds, valid_fault, within
 
 __all__ = ["DayCounts", "DayKey", "day_figures", "day_ranges", "days_touched"]
 
@@ -47,14 +48,6 @@ class DayCounts:
 COUNT_FIELDS = tuple(f.name for f in fields(DayCounts))
 
 
-def _local_bounds(first: date, last: date, time_zone: str) -> tuple[datetime, datetime]:
-    zone = get_zone(time_zone)
-    return (
-        datetime.combine(first, time.min, tzinfo=zone),
-        datetime.combine(last + timedelta(days=1), time.min, tzinfo=zone),
-    )
-
-
 def day_figures(
     *,
     provider: Provider,
@@ -65,7 +58,7 @@ def day_figures(
 ) -> dict[DayKey, DayCounts]:
     """The counts of local days ``first`` to ``last`` (three grouped queries)."""
     zone = get_zone(time_zone)
-    start, end = _local_bounds(first, last, time_zone)
+    start, end = period_bounds(Period(first, last), time_zone)
     cases = Complaint.objects.filter(provider=provider)
     if department:
         cases = cases.filter(department=department)
@@ -76,7 +69,7 @@ def day_figures(
         return figures.setdefault(key, DayCounts())  # type: ignore[arg-type]
 
     received = (
-        cases.filter(received_at__gte=start, received_at__lt=end)
+        cases.filter(within("received_at", start, end))
         .annotate(day=TruncDate("received_at", tzinfo=zone))
         .values("day", "department", "channel")
         .annotate(
@@ -99,7 +92,7 @@ def day_figures(
         counts.deemed_upheld = row["deemed"]
 
     sent = (
-        cases.filter(statement_sent_at__gte=start, statement_sent_at__lt=end)
+        cases.filter(within("statement_sent_at", start, end))
         .annotate(late=Exists(late_deadline()), day=TruncDate("statement_sent_at", tzinfo=zone))
         .values("day", "department", "channel")
         .annotate(
@@ -119,7 +112,7 @@ def day_figures(
 
     refused = (
         IntakeRecord.objects.filter(
-            provider=provider, outcome="refused", received_at__gte=start, received_at__lt=end
+            within("received_at", start, end), provider=provider, outcome="refused"
         )
         .annotate(day=TruncDate("received_at", tzinfo=zone))
         .values("day", "channel")

@@ -6,19 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import F
-
 from reclamo.complaints.models import Complaint
 from reclamo.domain.quality import Period, share
 from reclamo.providers.models import Provider
-from reclamo.reporting.selectors import (
-    Indicators,
-    nearest_ranks,
-    percentiles_assign,
-    period_bounds,
-    valid_fault,
-    within,
-)
+from reclamo.reporting.selectors import Indicators, period_bounds, time_percentiles_assign
+
+# The median and 80 % resolution times and the 80 % repair time, in that order.
+Percentiles = tuple[timedelta | None, timedelta | None, timedelta | None]
+NO_PERCENTILES: Percentiles = (None, None, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,22 +46,27 @@ def times_of(total: Indicators, as_of: datetime | None = None) -> Times:
 
 def period_times(
     *, provider: Provider, period: Period, time_zone: str, department: str | None = None
-) -> tuple[timedelta | None, timedelta | None, timedelta | None]:
-    """The median and 80 % resolution times and the 80 % repair time of the period, ranked as
-    ``quality_report`` ranks them (two queries)."""
+) -> tuple[Percentiles, dict[str, Percentiles]]:
+    """The median and 80 % resolution times and the 80 % repair time of the period, over all
+    the cases (or ``department``'s) and per department, ranked as ``quality_report`` ranks them
+    (two queries). A department without a resolved or repaired case is left out."""
     start, end = period_bounds(period, time_zone)
     cases = Complaint.objects.filter(provider=provider)
     if department:
         cases = cases.filter(department=department)
-    total, departments = Indicators(), {}  # type: ignore[var-annotated]
-    resolved = cases.filter(within("statement_sent_at", start, end), treated_as="complaint")
-    rows = nearest_ranks(resolved, F("statement_sent_at") - F("received_at"), (50, 80))
-    percentiles_assign(rows, (50, 80), total, departments, "resolution")
-    repaired = cases.filter(
-        valid_fault(),
-        within("service_restored_at", start, end),
-        service_restored_at__gte=F("received_at"),
+    total = Indicators()
+    departments: dict[str, Indicators] = {}
+    time_percentiles_assign(
+        cases,
+        start,
+        end,
+        resolution=(50, 80),
+        repair=(80,),
+        total=total,
+        departments=departments,
     )
-    rows = nearest_ranks(repaired, F("service_restored_at") - F("received_at"), (80,))
-    percentiles_assign(rows, (80,), total, departments, "repair")
-    return total.resolution[50], total.resolution[80], total.repair[80]
+    return _percentiles(total), {slug: _percentiles(each) for slug, each in departments.items()}
+
+
+def _percentiles(indicators: Indicators) -> Percentiles:
+    return indicators.resolution[50], indicators.resolution[80], indicators.repair[80]

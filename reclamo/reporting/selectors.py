@@ -51,10 +51,9 @@ from django.db.models.functions import RowNumber
 from reclamo.complaints.models import Complaint, ComplaintDeadline
 from reclamo.domain.calendar import FIRST_YEAR, LAST_YEAR, get_zone
 from reclamo.domain.calendar.limits import out_of_range
-from reclamo.domain.quality import Period, rate, share
+from reclamo.domain.quality import Period, percentile_rank, rate, share
 from reclamo.errors import ApplicationError
-from reclamo.providers.models import PolicyVersion, Provider
-from reclamo.providers.selectors import policy_in_force
+from reclamo.providers.models import Provider
 from reclamo.reporting.models import ReportInput
 
 __all__ = [
@@ -66,7 +65,6 @@ __all__ = [
     "quality_report",
     "report_inputs_list",
     "report_period",
-    "report_zone",
 ]
 
 RESOLUTION_PERCENTS = (20, 50, 80, 95)
@@ -74,6 +72,9 @@ REPAIR_PERCENTS = (80, 95)
 NOT_VALID = ("invalid", "customer_caused")
 # The longest period a report may cover: a few years of quarters, not the whole register.
 MAX_PERIOD_DAYS = 731
+# A row at a nearest rank: (department, duration, rank_all, n_all, rank_department,
+# n_department).
+RankedRow = tuple[str, timedelta, int, int, int, int]
 
 
 @dataclass(slots=True)
@@ -152,7 +153,7 @@ def late_deadline() -> QuerySet[ComplaintDeadline]:
 
 def nearest_ranks(
     queryset: QuerySet[Complaint], duration: Any, percents: Iterable[int]
-) -> list[tuple[str, timedelta, int, int, int, int]]:
+) -> list[RankedRow]:
     """The rows at the nearest ranks of ``percents``, over all and per department:
     ``(department, duration, rank_all, n_all, rank_department, n_department)``."""
     percents = tuple(percents)
@@ -169,7 +170,8 @@ def nearest_ranks(
     )
     wanted = Q()
     for percent in percents:
-        # The nearest rank in integers: ⌈X·n/100⌉ = (X·n + 99) div 100 (domain.quality).
+        # The nearest rank in integers, as domain.quality.percentile_rank computes it in Python:
+        # ⌈X·n/100⌉ = (X·n + 99) div 100.
         for rank, count in (("rank_all", "n_all"), ("rank_dep", "n_dep")):
             nearest = ExpressionWrapper(
                 (Value(percent) * F(count) + Value(99)) / Value(100),
@@ -184,7 +186,7 @@ def nearest_ranks(
 
 
 def percentiles_assign(
-    rows: list[tuple[str, timedelta, int, int, int, int]],
+    rows: list[RankedRow],
     percents: Iterable[int],
     total: Indicators,
     departments: dict[str, Indicators],
@@ -193,12 +195,47 @@ def percentiles_assign(
     percents = tuple(percents)
     for department, duration, rank_all, n_all, rank_dep, n_dep in rows:
         for percent in percents:
-            if rank_all == (percent * n_all + 99) // 100:
+            if rank_all == percentile_rank(percent, n_all):
                 getattr(total, attribute)[percent] = duration
-            if rank_dep == (percent * n_dep + 99) // 100:
+            if rank_dep == percentile_rank(percent, n_dep):
                 getattr(departments.setdefault(department, Indicators()), attribute)[percent] = (
                     duration
                 )
+
+
+def resolved_in(cases: QuerySet[Complaint], start: datetime, end: datetime) -> QuerySet[Complaint]:
+    """The complaints resolved in ``[start, end)``: their written statement was sent in it."""
+    return cases.filter(within("statement_sent_at", start, end), treated_as="complaint")
+
+
+def time_percentiles_assign(
+    cases: QuerySet[Complaint],
+    start: datetime,
+    end: datetime,
+    *,
+    resolution: tuple[int, ...],
+    repair: tuple[int, ...],
+    total: Indicators,
+    departments: dict[str, Indicators],
+) -> list[RankedRow]:
+    """The ``resolution`` percentiles of the complaints resolved in ``[start, end)`` and the
+    ``repair`` percentiles of the valid fault reports restored in it, over all and per
+    department, into ``total`` and ``departments``. Two queries; none for the resolution times
+    when ``resolution`` is empty (nothing was resolved). Returns the repair rows: they carry
+    how many reports were repaired."""
+    if resolution:
+        rows = nearest_ranks(
+            resolved_in(cases, start, end), F("statement_sent_at") - F("received_at"), resolution
+        )
+        percentiles_assign(rows, resolution, total, departments, "resolution")
+    repaired = cases.filter(
+        valid_fault(),
+        within("service_restored_at", start, end),
+        service_restored_at__gte=F("received_at"),
+    )
+    rows = nearest_ranks(repaired, F("service_restored_at") - F("received_at"), repair)
+    percentiles_assign(rows, repair, total, departments, "repair")
+    return rows
 
 
 def quality_report(
@@ -231,9 +268,9 @@ def quality_report(
             indicators.fault_reports_received += row["faults"]
             indicators.fault_reports_valid += row["faults_valid"]
 
-    resolved_cases = cases.filter(within("statement_sent_at", start, end), treated_as="complaint")
     resolved = (
-        resolved_cases.annotate(late=Exists(late_deadline()))
+        resolved_in(cases, start, end)
+        .annotate(late=Exists(late_deadline()))
         .values("department")
         .annotate(n=Count("*"), late_n=Count("department", filter=Q(late=True)))
         .order_by()
@@ -242,24 +279,16 @@ def quality_report(
         for indicators in (departments.setdefault(row["department"], Indicators()), total):
             indicators.complaints_resolved += row["n"]
             indicators.within_term += row["n"] - row["late_n"]
-    if total.complaints_resolved:
-        percentiles_assign(
-            nearest_ranks(
-                resolved_cases, F("statement_sent_at") - F("received_at"), RESOLUTION_PERCENTS
-            ),
-            RESOLUTION_PERCENTS,
-            total,
-            departments,
-            "resolution",
-        )
 
-    repaired = cases.filter(
-        valid_fault(),
-        within("service_restored_at", start, end),
-        service_restored_at__gte=F("received_at"),
+    rows = time_percentiles_assign(
+        cases,
+        start,
+        end,
+        resolution=RESOLUTION_PERCENTS if total.complaints_resolved else (),
+        repair=REPAIR_PERCENTS,
+        total=total,
+        departments=departments,
     )
-    rows = nearest_ranks(repaired, F("service_restored_at") - F("received_at"), REPAIR_PERCENTS)
-    percentiles_assign(rows, REPAIR_PERCENTS, total, departments, "repair")
     for department_slug, _duration, _rank, n_all, _rank_dep, n_dep in rows:
         total.fault_reports_repaired = n_all
         departments[department_slug].fault_reports_repaired = n_dep
@@ -327,12 +356,3 @@ def report_period(*, first: date, last: date) -> Period:
             params={"days": MAX_PERIOD_DAYS},
         )
     return Period(first, last)
-
-
-def report_zone(*, provider: Provider, now: datetime) -> str:
-    """The zone a provider's reports are counted in: that of its procedure in force (T-6)."""
-    try:
-        return policy_in_force(provider=provider, at=now).time_zone
-    except ApplicationError:
-        first = PolicyVersion.objects.filter(provider=provider).order_by("effective_from").first()
-        return first.time_zone if first is not None else "UTC"

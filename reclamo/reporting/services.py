@@ -20,7 +20,7 @@ from reclamo.domain.policy import Policy
 from reclamo.domain.quality import Period, last_complete_month
 from reclamo.providers.models import Provider, ProviderEvent
 from reclamo.providers.selectors import policy_current
-from reclamo.reporting.backlog import AGE_BUCKETS, AT_RISK, backlog_now
+from reclamo.reporting.backlog import AGE_BUCKETS, backlog_now
 from reclamo.reporting.dashboard import default_period
 from reclamo.reporting.exports import quality_pdf
 from reclamo.reporting.figures import COUNT_FIELDS, day_figures, day_ranges, days_touched
@@ -33,7 +33,7 @@ from reclamo.reporting.models import (
     PeriodTimes,
     ReportInput,
 )
-from reclamo.reporting.resolution_times import period_times
+from reclamo.reporting.resolution_times import NO_PERCENTILES, Percentiles, period_times
 from reclamo.reporting.selectors import quality_report
 
 logger = logging.getLogger(__name__)
@@ -159,7 +159,7 @@ def period_times_store(
     provider: Provider,
     period: Period,
     department: str | None,
-    times: tuple[timedelta | None, timedelta | None, timedelta | None],
+    times: Percentiles,
     now: datetime,
 ) -> None:
     """Keep a period's percentiles as computed at ``now`` (the dashboard shows them with it)."""
@@ -211,7 +211,7 @@ def provider_figures_refresh(*, provider: Provider, time_zone: str, now: datetim
         (first, last, day_figures(provider=provider, first=first, last=last, time_zone=time_zone))
         for first, last in day_ranges(days)
     ]
-    backlog = backlog_now(provider, None, now, AT_RISK)
+    backlog = backlog_now(provider, None, now)
     with transaction.atomic(durable=True):
         # One writer per provider at a time: a doubled run waits, then rewrites the same days.
         Provider.objects.select_for_update().filter(pk=provider.pk).first()
@@ -274,14 +274,16 @@ def dashboard_figures_refresh(*, now: datetime) -> int:
             provider=provider, time_zone=policy.time_zone, now=now
         )
         period = default_period(now.astimezone(get_zone(policy.time_zone)).date())
-        for department in (None, *(d.slug for d in policy.departments)):
-            times = period_times(
+        total, departments = period_times(
+            provider=provider, period=period, time_zone=policy.time_zone
+        )
+        period_times_store(provider=provider, period=period, department=None, times=total, now=now)
+        for slug in (d.slug for d in policy.departments):
+            period_times_store(
                 provider=provider,
                 period=period,
-                time_zone=policy.time_zone,
-                department=department,
-            )
-            period_times_store(
-                provider=provider, period=period, department=department, times=times, now=now
+                department=slug,
+                times=departments.get(slug, NO_PERCENTILES),
+                now=now,
             )
     return recounted

@@ -66,6 +66,7 @@ from reclamo.domain.calendar.periods import (
     first_of_next_month,
     hours_after,
     months_after,
+    months_later,
 )
 from reclamo.domain.calendar.windows import WeeklyWindow, WindowSpec
 from reclamo.domain.calendar.working_hours import WorkingSchedule, working_schedule
@@ -86,6 +87,7 @@ __all__ = [
     "holiday_calendar",
     "hours_after",
     "months_after",
+    "months_later",
     "require_aware",
     "require_representable",
     "working_schedule",

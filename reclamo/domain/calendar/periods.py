@@ -219,6 +219,15 @@ def _days_in_month(year: int, month: int) -> int:
     return _MONTH_DAYS[month]
 
 
+def months_later(day: date, months: int) -> date:
+    """The same day number ``months`` months after ``day``, or that month's last day when it
+    has no such day (T-3: 2026-11-30 + 3 → 2027-02-28; a warranty or an instalment counts its
+    months the same way)."""
+    years, month_index = divmod(day.month - 1 + months, 12)
+    year, month = day.year + years, month_index + 1
+    return date(year, month, min(day.day, _days_in_month(year, month)))
+
+
 def months_after(
     event_at: datetime,
     months: int,
@@ -237,12 +246,13 @@ def months_after(
     ends = _DAY_ENDS.get(time_zone) or _day_ends(time_zone)
     index = _local_day(event_at, ends.zone)
     local_day = date.fromordinal(index + EPOCH_ORDINAL)
-    years, month_index = divmod(local_day.month - 1 + months, 12)
-    year, month = local_day.year + years, month_index + 1
     period = f"{months} months"
-    if year > LAST_YEAR:
+    try:
+        last_day = months_later(local_day, months)  # T-3
+    except (ValueError, OverflowError):  # a year past 9999, which no date holds
+        last_day = None
+    if last_day is None or last_day.year > LAST_YEAR:
         raise out_of_range("event_at", event_at, result=f"end of a period of {period}")
-    last_day = date(year, month, min(local_day.day, _days_in_month(year, month)))  # T-3
     index = last_day.toordinal() - EPOCH_ORDINAL
     end = _end_of_last_day(ends, index, roll_to_working_day, holidays)
     if end is None:

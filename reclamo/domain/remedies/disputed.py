@@ -28,6 +28,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from reclamo.domain.calendar import months_later
 from reclamo.domain.policy import Policy
 from reclamo.domain.remedies.common import RemedyInputError, RemedyNotOffered, in_currency
 from reclamo.domain.remedies.money import CENT, Money, round_cents
@@ -90,12 +91,6 @@ class DisputedBillAnswer:
     excess_working: Working
 
 
-def _monthly(first_due: date, months: int) -> date:
-    index = first_due.year * 12 + first_due.month - 1 + months
-    year, month = index // 12, index % 12 + 1
-    return date(year, month, min(first_due.day, calendar.monthrange(year, month)[1]))
-
-
 def instalment_schedule(
     excess: Money, count: int, *, after: BillingPeriod, first_due: date | None = None
 ) -> tuple[Instalment, ...]:
@@ -108,7 +103,7 @@ def instalment_schedule(
     part = cents // count
     amounts = [part] * (count - 1) + [cents - part * (count - 1)]
     dues = [
-        _monthly(first_due, k) if first_due is not None else after.plus(k + 1).last_day()
+        months_later(first_due, k) if first_due is not None else after.plus(k + 1).last_day()
         for k in range(count)
     ]
     return tuple(

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
-from reclamo.domain.calendar import require_aware
+from reclamo.domain.calendar import first_of_next_month, require_aware
 from reclamo.domain.policy import Policy
 from reclamo.domain.remedies.common import RemedyInputError, RemedyNotOffered, in_currency
 from reclamo.domain.remedies.money import Money, round_cents
@@ -58,12 +58,8 @@ class OutageCredit:
     months: tuple[MonthShare, ...] = ()
 
 
-def _month_start(year: int, month: int, zone: ZoneInfo) -> datetime:
-    return datetime(year, month, 1, tzinfo=zone).astimezone(UTC)
-
-
-def _next_month(year: int, month: int) -> tuple[int, int]:
-    return (year + 1, 1) if month == 12 else (year, month + 1)
+def _month_start(first: date, zone: ZoneInfo) -> datetime:
+    return datetime(first.year, first.month, 1, tzinfo=zone).astimezone(UTC)
 
 
 def month_shares(start: datetime, end: datetime, time_zone: str) -> tuple[MonthShare, ...]:
@@ -71,19 +67,21 @@ def month_shares(start: datetime, end: datetime, time_zone: str) -> tuple[MonthS
     zone = ZoneInfo(time_zone)
     start_utc, end_utc = start.astimezone(UTC), end.astimezone(UTC)
     local = start_utc.astimezone(zone)
-    year, month = local.year, local.month
+    month = local.date().replace(day=1)
     shares: list[MonthShare] = []
     while True:
-        begins = _month_start(year, month, zone)
-        following = _next_month(year, month)
-        ends = _month_start(*following, zone)
+        begins = _month_start(month, zone)
+        following = first_of_next_month(month)
+        ends = _month_start(following, zone)
         # UTC instants: subtracting aware datetimes of one ZoneInfo would ignore DST.
         part = min(end_utc, ends) - max(start_utc, begins)
         hours_in_month = (ends - begins) // timedelta(hours=1)
-        shares.append(MonthShare(year, month, int(part.total_seconds()), hours_in_month))
+        shares.append(
+            MonthShare(month.year, month.month, int(part.total_seconds()), hours_in_month)
+        )
         if end_utc <= ends:
             return tuple(shares)
-        year, month = following
+        month = following
 
 
 def outage_credit(

@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 
 import pytest
 
-from reclamo.domain.calendar import holiday_calendar, months_after
+from reclamo.domain.calendar import holiday_calendar, months_after, months_later
 from reclamo.domain.tests.calendar_helpers import BRATISLAVA, BTS, BUC, BUCHAREST
 
 
@@ -57,3 +57,21 @@ def test_t3_same_day_number_or_month_end(start: date, months: int, expected: dat
         holidays=None,
     )
     assert end == datetime.combine(expected, time(23, 59, 59), tzinfo=BUC)
+
+
+@pytest.mark.rule("T-3")
+@pytest.mark.parametrize(
+    ("day", "months", "later"),
+    [
+        (date(2026, 11, 30), 3, date(2027, 2, 28)),  # February has no 30th
+        (date(2024, 1, 31), 1, date(2024, 2, 29)),  # leap year
+        (date(2026, 12, 15), 1, date(2027, 1, 15)),  # across the year
+        (date(2026, 5, 31), 0, date(2026, 5, 31)),
+        (date(2026, 1, 31), 24, date(2028, 1, 31)),
+    ],
+)
+def test_t3_months_later_keeps_the_day_number_or_takes_the_last_day(
+    day: date, months: int, later: date
+) -> None:
+    """T-3 on dates (warranty terms, instalments): the day number, else the month's last day."""
+    assert months_later(day, months) == later
