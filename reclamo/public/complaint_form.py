@@ -28,7 +28,7 @@ from django.views.decorators.http import require_POST
 
 from reclamo.accounts.client_address import client_address
 from reclamo.complaints.events import Actor
-from reclamo.complaints.models import Complaint, IntakeRecord
+from reclamo.complaints.models import Complaint, ComplaintDeadline, IntakeRecord
 from reclamo.complaints.services import intake_record_close
 from reclamo.customers.models import Customer
 from reclamo.domain.calendar import get_zone
@@ -316,6 +316,18 @@ def complaint_received(request: HttpRequest, slug: str, token: str) -> HttpRespo
     return render(request, "public/complaint_received.html", context)
 
 
+def _current_deadlines(complaint: Complaint) -> list[ComplaintDeadline]:
+    """The case's current deadlines, nearest first: the portal's case selector prefetched them
+    (``current_deadlines_prefetch``); the confirmation page's case comes without them."""
+    prefetched: list[ComplaintDeadline] | None = getattr(complaint, "current_deadlines", None)
+    if prefetched is not None:
+        return prefetched
+    return sorted(
+        (row for row in complaint.deadlines.all() if row.superseded_at is None),
+        key=lambda row: row.due_at,
+    )
+
+
 def case_context(complaint: Complaint, language: str) -> dict[str, Any]:
     """A registered case's number, routing and current deadlines, for the customer's eyes."""
     policy = policy_of(complaint.policy_version)
@@ -329,10 +341,7 @@ def case_context(complaint: Complaint, language: str) -> dict[str, Any]:
             ),
             "rule": row.rule,
         }
-        for row in sorted(
-            (r for r in complaint.deadlines.all() if r.superseded_at is None),
-            key=lambda r: r.due_at,
-        )
+        for row in _current_deadlines(complaint)
     ]
     return {
         "complaint": complaint,
