@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 
 from reclamo.domain.deadlines import Basis, IntakeDecision, preview
 from reclamo.domain.errors import DomainError
@@ -19,6 +19,7 @@ from reclamo.labels import CLOCK_EVENT_LABELS, CLOCK_EXPLANATIONS, CLOCK_LABELS
 from reclamo.providers.models import Provider
 from reclamo.providers.selectors import policy_in_force, policy_of
 from reclamo.public.forms import DeadlineQuestionForm
+from reclamo.public.rules import period_words
 from reclamo.public.texts import Text, choose, localized
 
 __all__ = ["deadline_preview", "department_context", "zone_context"]
@@ -33,23 +34,10 @@ def zone_context(policy: Policy, language: str) -> dict[str, Any]:
     }
 
 
-def _period_words(basis: Basis) -> str:
-    count = basis.amount
-    if basis.unit == "days":
-        return ngettext("%(count)d day", "%(count)d days", count) % {"count": count}
-    if basis.unit == "months":
-        return ngettext("%(count)d month", "%(count)d months", count) % {"count": count}
-    if basis.unit == "working_hours":
-        return ngettext("%(count)d working hour", "%(count)d working hours", count) % {
-            "count": count
-        }
-    return ngettext("%(count)d hour", "%(count)d hours", count) % {"count": count}
-
-
 def _basis_words(basis: Basis, policy: Policy) -> str:
     """ "Counted as 30 days from when the provider receives it." (T-1 … T-5 in plain words)."""
     words = gettext("Counted as %(period)s %(start)s.") % {
-        "period": _period_words(basis),
+        "period": period_words(basis),
         "start": CLOCK_EVENT_LABELS[basis.counted_from],
     }
     if basis.unit in {"days", "months"} and policy.roll_to_working_day:
