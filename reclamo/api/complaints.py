@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import pydantic
 from django.db import IntegrityError
@@ -50,6 +50,7 @@ from reclamo.api.idempotency import (
     StoredAnswer,
     first_answer,
     idempotency_key_read,
+    idempotency_openapi,
 )
 from reclamo.api.openapi import json_request_body
 from reclamo.api.types import LocalDate
@@ -75,36 +76,6 @@ token_auth = IntegrationTokenAuth()
 
 # The preview's facts that go into the case (CaseFacts), as opposed to who and what is said.
 _PREVIEW_FIELDS = ("policy", "accepted", "refusal", "notice", "filing", "rules")
-_IDEMPOTENCY_PARAMETER = {
-    "in": "header",
-    "name": HEADER,
-    "required": False,
-    "description": "The same key sent again registers once and answers the first result again "
-    "(kept at least 30 days, per provider).",
-    "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[ -~]+$"},
-}
-_REGISTRATION_HEADERS = {
-    "responses": {
-        201: {
-            "headers": {
-                REPLAYED_HEADER: {
-                    "description": "`true` when this is the stored answer to an earlier request "
-                    "with the same Idempotency-Key.",
-                    "schema": {"type": "string", "enum": ["true"]},
-                }
-            }
-        },
-        409: {
-            "headers": {
-                "Retry-After": {
-                    "description": "Seconds to wait before sending again "
-                    "(`idempotency_in_progress`).",
-                    "schema": {"type": "integer"},
-                }
-            }
-        },
-    }
-}
 Department = Annotated[str, Field(max_length=50, pattern=r"^[A-Za-z0-9_-]+$")]
 
 
@@ -168,19 +139,33 @@ def _intake_open(
     )
 
 
-def _register(
-    request: HttpRequest, provider: Provider, intake: IntakeRecord, received: Received
-) -> StoredAnswer:
-    """Read, decide and register a stored submission; its answer is stored on ``intake``."""
+Payload = TypeVar("Payload", bound=pydantic.BaseModel)
+
+
+def intake_payload_read(
+    intake: IntakeRecord, received: Received, schema: type[Payload]
+) -> Payload | StoredAnswer:
+    """The stored submission read as ``schema``; a body that cannot be read, or that ``schema``
+    refuses (422), is answered instead: the answer is stored on ``intake``, closed as failed."""
     if received.problem is not None:
         return intake_answer_close(
             intake, "failed", received.problem.status, api_error_body(received.problem)
         )
     try:
-        data = RegistrationIn.model_validate(received.payload)
+        return schema.model_validate(received.payload)
     except pydantic.ValidationError as error:
-        body = validation_error_body(error.errors()) or status_error_body(400)
+        # pydantic names at least one problem; the bare 422 only keeps the body total.
+        body = validation_error_body(error.errors()) or status_error_body(422)
         return intake_answer_close(intake, "failed", 422, body)
+
+
+def _register(
+    request: HttpRequest, provider: Provider, intake: IntakeRecord, received: Received
+) -> StoredAnswer:
+    """Read, decide and register a stored submission; its answer is stored on ``intake``."""
+    data = intake_payload_read(intake, received, RegistrationIn)
+    if isinstance(data, StoredAnswer):
+        return data
     customer = data.customer
     submission = Submission(
         facts=case_facts(data),
@@ -235,8 +220,7 @@ def registered_answer(
     auth=token_auth,
     openapi_extra={
         **json_request_body(RegistrationIn),
-        **_REGISTRATION_HEADERS,
-        "parameters": [_IDEMPOTENCY_PARAMETER],
+        **idempotency_openapi(once="registers", earlier="request"),
     },
     summary="Register a case",
 )
@@ -254,9 +238,7 @@ def complaint_register_endpoint(request: HttpRequest, slug: str) -> HttpResponse
         request,
         provider,
         channel="api",
-        process=lambda intake, received: stored_response(
-            _register(request, provider, intake, received)
-        ),
+        process=lambda intake, received: _register(request, provider, intake, received),
     )
 
 
@@ -265,7 +247,7 @@ def intake_once(
     provider: Provider,
     *,
     channel: str,
-    process: Callable[[IntakeRecord, Received], HttpResponse],
+    process: Callable[[IntakeRecord, Received], StoredAnswer],
 ) -> HttpResponse:
     """Keep the request in the intake log of ``channel`` before anything else, then answer it
     with ``process`` — once per `Idempotency-Key`: a repeat of an answered request is replayed
@@ -297,11 +279,12 @@ def intake_once(
         # The first request died before answering: this one processes its submission.
         intake = earlier.intake
     try:
-        return process(intake, received)
+        answer = process(intake, received)
     except Exception:
         # A bug must not leave the key "being processed" for ever: the failure is the answer.
         intake_answer_close(intake, "failed", 500, status_error_body(500))
         raise
+    return stored_response(answer)
 
 
 def _register_zone(provider: Provider) -> str:

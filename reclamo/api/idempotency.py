@@ -62,6 +62,50 @@ class Reclaimed:
     intake: IntakeRecord
 
 
+def idempotency_openapi(*, once: str, earlier: str) -> dict[str, Any]:
+    """`openapi_extra` documenting `Idempotency-Key` on an endpoint: ``once`` says what it does
+    once per key ("registers", "records the call"), ``earlier`` what a replayed answer first
+    answered ("request", "call record")."""
+    return {
+        "parameters": [
+            {
+                "in": "header",
+                "name": HEADER,
+                "required": False,
+                "description": f"The same key sent again {once} once and answers the first "
+                "result again, with `Idempotent-Replayed: true` (kept at least 30 days, per "
+                "provider); the same key with another body is a `409 idempotency_key_reused`.",
+                "schema": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 255,
+                    "pattern": "^[ -~]+$",
+                },
+            }
+        ],
+        "responses": {
+            201: {
+                "headers": {
+                    REPLAYED_HEADER: {
+                        "description": "`true` when this is the stored answer to an earlier "
+                        f"{earlier} with the same Idempotency-Key.",
+                        "schema": {"type": "string", "enum": ["true"]},
+                    }
+                }
+            },
+            409: {
+                "headers": {
+                    "Retry-After": {
+                        "description": "Seconds to wait before sending again "
+                        "(`idempotency_in_progress`).",
+                        "schema": {"type": "integer"},
+                    }
+                }
+            },
+        },
+    }
+
+
 def idempotency_key_read(value: str | None) -> str | None:
     """The header's key, None when absent; 422 `invalid_idempotency_key` when malformed."""
     if value is None:

@@ -4,7 +4,6 @@ both keep what arrived in the intake log before reading it."""
 
 from __future__ import annotations
 
-import pydantic
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja import Router, Schema
@@ -13,22 +12,9 @@ from pydantic import Field
 from reclamo.api.auth import IntegrationTokenAuth, own_provider, request_token
 from reclamo.api.bodies import Received
 from reclamo.api.cases import RegistrationOut
-from reclamo.api.complaints import (
-    intake_answer_close,
-    intake_once,
-    registered_answer,
-    stored_response,
-)
-from reclamo.api.errors import (
-    ErrorOut,
-    api_error_body,
-    status_error_body,
-    validation_error_body,
-)
-from reclamo.api.idempotency import (
-    HEADER,
-    REPLAYED_HEADER,
-)
+from reclamo.api.complaints import intake_once, intake_payload_read, registered_answer
+from reclamo.api.errors import ErrorOut
+from reclamo.api.idempotency import StoredAnswer, idempotency_openapi
 from reclamo.api.openapi import json_request_body
 from reclamo.api.types import Instant
 from reclamo.complaints.events import Actor
@@ -105,46 +91,14 @@ class CallIn(Schema):
     fault_started_at: Instant | None = None
 
 
-_CALL_IDEMPOTENCY = {
-    "parameters": [
-        {
-            "in": "header",
-            "name": HEADER,
-            "required": False,
-            "description": "The same key sent again records the call once and answers the first "
-            "result again, with `Idempotent-Replayed: true` (kept at least 30 days, per "
-            "provider); the same key with another body is a `409 idempotency_key_reused`.",
-            "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[ -~]+$"},
-        }
-    ],
-    "responses": {
-        201: {
-            "headers": {
-                REPLAYED_HEADER: {
-                    "description": "`true` when this is the stored answer to an earlier call "
-                    "record with the same Idempotency-Key.",
-                    "schema": {"type": "string", "enum": ["true"]},
-                }
-            }
-        },
-        409: {
-            "headers": {
-                "Retry-After": {
-                    "description": "Seconds to wait before sending again "
-                    "(`idempotency_in_progress`).",
-                    "schema": {"type": "integer"},
-                }
-            }
-        },
-    },
-}
-
-
 @router.post(
     "/providers/{slug}/calls",
     response={201: RegistrationOut, 409: ErrorOut, 422: ErrorOut},
     auth=token_auth,
-    openapi_extra={**json_request_body(CallIn), **_CALL_IDEMPOTENCY},
+    openapi_extra={
+        **json_request_body(CallIn),
+        **idempotency_openapi(once="records the call", earlier="call record"),
+    },
     summary="Record a call taken by the phone system",
 )
 def call_record(request: HttpRequest, slug: str) -> HttpResponse:
@@ -164,18 +118,10 @@ def call_record(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _call_record(
     request: HttpRequest, provider: Provider, intake: IntakeRecord, received: Received
-) -> HttpResponse:
-    if received.problem is not None:
-        return stored_response(
-            intake_answer_close(
-                intake, "failed", received.problem.status, api_error_body(received.problem)
-            )
-        )
-    try:
-        data = CallIn.model_validate(received.payload)
-    except pydantic.ValidationError as error:
-        body = validation_error_body(error.errors()) or status_error_body(422)
-        return stored_response(intake_answer_close(intake, "failed", 422, body))
+) -> StoredAnswer:
+    data = intake_payload_read(intake, received, CallIn)
+    if isinstance(data, StoredAnswer):
+        return data
     call = Call(
         caller=data.caller,
         started_at=data.started_at,
@@ -188,15 +134,13 @@ def _call_record(
         fault_location=data.fault_location,
         fault_started_at=data.fault_started_at,
     )
-    return stored_response(
-        registered_answer(
-            intake,
-            lambda answer: call_register(
-                provider=provider,
-                call=call,
-                actor=Actor.integration(request_token(request).prefix),
-                intake=intake,
-                answer=answer,
-            ),
-        )
+    return registered_answer(
+        intake,
+        lambda answer: call_register(
+            provider=provider,
+            call=call,
+            actor=Actor.integration(request_token(request).prefix),
+            intake=intake,
+            answer=answer,
+        ),
     )

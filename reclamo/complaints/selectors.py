@@ -27,6 +27,7 @@ __all__ = [
     "complaint_get",
     "complaint_register_page",
     "complaint_register_rows",
+    "current_deadlines_prefetch",
 ]
 
 MAX_PAGE = 500
@@ -54,7 +55,7 @@ class RegisterPage:
     next: str | None  # the cursor of the next page, None on the last
 
 
-def _current_deadlines(*, brief: bool = False) -> Prefetch[Any]:
+def current_deadlines_prefetch(*, brief: bool = False) -> Prefetch[Any]:
     """Each case's current deadlines, nearest first; ``brief``: only which clock is due when."""
     deadlines = ComplaintDeadline.objects.filter(superseded_at__isnull=True).order_by("due_at")
     if brief:
@@ -69,7 +70,7 @@ def complaint_get(
     queryset = Complaint.objects.filter(provider=provider, number=number).select_related(
         "provider", "policy_version"
     )
-    prefetches: list[Prefetch[Any]] = [_current_deadlines()]
+    prefetches: list[Prefetch[Any]] = [current_deadlines_prefetch()]
     if with_events:
         prefetches.append(
             Prefetch(
@@ -148,7 +149,7 @@ def complaint_register_page(
     else:
         queryset = queryset.only("received_at", "number", *fields)
     rows = list(
-        queryset.prefetch_related(_current_deadlines(brief=fields is not None))[: limit + 1]
+        queryset.prefetch_related(current_deadlines_prefetch(brief=fields is not None))[: limit + 1]
     )
     more = len(rows) > limit
     items = rows[:limit]

@@ -24,7 +24,7 @@ class Customer(models.Model):
     reference = models.CharField(_("customer reference"), max_length=100, blank=True)
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("email"), blank=True)
-    # E.164 ("+421948031942"), normalised by `reclamo.customers.services.phone_normalise`.
+    # E.164 ("+421948031942"), normalised by `reclamo.domain.phones.phone_e164`.
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
     # The customer portal's login, once the customer has signed up (one login per customer).

@@ -20,12 +20,9 @@ EMAIL_KIND = "complaint"
 def _address_sent_to(policy: Policy, parsed: InboundEmail, recipient: str) -> EmailAddress | None:
     """The policy's address the message was sent to: the envelope recipient (``recipient``),
     else Delivered-To, else X-Original-To, else the first To/Cc address the policy names."""
-    addresses = {
-        address.email.lower(): address
-        for channel in policy.channels
-        if channel.kind == "email"
-        for address in channel.addresses
-    }
+    channel = policy.channel("email")
+    listed = channel.addresses if channel is not None else []
+    addresses = {address.email.lower(): address for address in listed}
     chosen = recipient.strip().lower()
     if not chosen:
         chosen = next(iter(parsed.delivered_to or parsed.original_to), "")
@@ -65,7 +62,7 @@ def email_kind_and_category(
     The category is the first ``subject_words`` entry with a category that matches; else none
     (staff classify it).
     """
-    channel = next((c for c in policy.channels if c.kind == "email"), None)
+    channel = policy.channel("email")
     if channel is None:
         return EMAIL_KIND, None
     words = _folded_words(parsed.subject)

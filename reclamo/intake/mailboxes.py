@@ -162,9 +162,16 @@ def _quoted(folder: str) -> str:
     return '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def imap_fetch_all(*, slug: str | None = None) -> dict[str, Counter[str]]:
+def _log_error(message: str) -> None:
+    logger.error("%s", message)
+
+
+def imap_fetch_all(
+    *, slug: str | None = None, on_error: Callable[[str], None] = _log_error
+) -> dict[str, Counter[str]]:
     """Read every mailbox of ``settings.RECLAMO_IMAP_MAILBOXES`` (or only ``slug``'s). A
-    mailbox that fails is logged and the others are still read."""
+    mailbox that fails is reported to ``on_error`` (logged by default) and the others are
+    still read; it has no entry in the answer."""
     results: dict[str, Counter[str]] = {}
     configured: dict[str, dict[str, Any]] = settings.RECLAMO_IMAP_MAILBOXES
     for key, values in configured.items():
@@ -172,10 +179,10 @@ def imap_fetch_all(*, slug: str | None = None) -> dict[str, Counter[str]]:
             continue
         provider = provider_get(slug=key)
         if provider is None:
-            logger.error("RECLAMO_IMAP_%s_HOST is set but no provider %r exists", key, key)
+            on_error(f"RECLAMO_IMAP_{key.upper()}_HOST: no provider {key!r}.")
             continue
         try:
             results[key] = imap_fetch(provider=provider, box=ImapMailbox.from_settings(values))
         except MailSourceError as error:
-            logger.error("%s", error)
+            on_error(str(error))
     return results

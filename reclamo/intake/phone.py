@@ -29,13 +29,12 @@ from reclamo.customers.selectors import customer_match
 from reclamo.domain.deadlines import CaseFacts
 from reclamo.domain.errors import DomainError
 from reclamo.domain.phones import phone_e164
-from reclamo.domain.policy import Policy
 from reclamo.errors import ApplicationError
 from reclamo.intake.customers import customer_attach
 from reclamo.providers.models import Provider
 from reclamo.providers.selectors import policy_in_force, policy_of
 
-__all__ = ["Call", "call_department", "call_register"]
+__all__ = ["Call", "call_register"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,17 +52,6 @@ class Call:
     reference: str = ""
     fault_location: str | None = None
     fault_started_at: datetime | None = None
-
-
-def call_department(policy: Policy, menu_digit: str) -> str | None:
-    """PN-3: the department the menu digit leads to; None where the menu has no such digit
-    (the policy's routing decides, PN-1)."""
-    for channel in policy.channels:
-        if channel.kind == "phone":
-            for entry in channel.menu:
-                if entry.digit == menu_digit:
-                    return entry.department
-    return None
 
 
 def call_register(
@@ -97,7 +85,7 @@ def call_register(
             channel="phone",
             received_at=call.started_at,
             category=call.category,
-            department=call_department(policy, call.menu_digit) if call.menu_digit else None,
+            department=policy.department_for_menu_digit(call.menu_digit),  # PN-3
             fault_location=call.fault_location,
             fault_started_at=call.fault_started_at,
         ),
@@ -115,7 +103,9 @@ def call_register(
     )
 
     def within(complaint: Complaint) -> None:
-        customer_attach(complaint=complaint, contact=submission.customer)
+        # The customer already matched above; only an unknown caller is matched again (inside
+        # the transaction) or added.
+        customer_attach(complaint=complaint, contact=submission.customer, customer=known)
 
     return complaint_register(
         provider=provider,

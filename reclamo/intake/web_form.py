@@ -51,7 +51,6 @@ __all__ = [
     "web_form_fingerprint",
     "web_form_intake_open",
     "web_form_rate_limited",
-    "web_form_refuse",
     "web_form_register",
     "web_form_repeat_record",
     "web_form_resubmission",
@@ -208,11 +207,6 @@ def web_form_earlier(*, provider: Provider, token: str) -> IntakeRecord | None:
     return IntakeRecord.objects.filter(
         provider=provider, idempotency_key=_KEY_PREFIX + token
     ).first()
-
-
-def web_form_refuse(*, intake: IntakeRecord, outcome: str, code: str, message: str) -> None:
-    """Record why a submission was not registered (rate limit, honeypot, form errors)."""
-    intake_record_close(intake=intake, outcome=outcome, code=code, message=message)
 
 
 def web_form_submission(

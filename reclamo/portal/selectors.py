@@ -11,9 +11,10 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 
-from reclamo.complaints.models import Complaint, ComplaintDeadline, ComplaintMessage
+from reclamo.complaints.models import Complaint, ComplaintMessage
+from reclamo.complaints.selectors import current_deadlines_prefetch
 from reclamo.customers.models import Customer
 from reclamo.keyset import cursor_decode, cursor_encode
 from reclamo.letters.models import Delivery
@@ -42,14 +43,6 @@ class TimelineEntry:
     item: Any
 
 
-def _current_deadlines() -> Prefetch[Any]:
-    return Prefetch(
-        "deadlines",
-        queryset=ComplaintDeadline.objects.filter(superseded_at__isnull=True).order_by("due_at"),
-        to_attr="current_deadlines",
-    )
-
-
 def customer_case_page(
     *, customer: Customer, cursor: str | None = None, limit: int = 20
 ) -> CasePage:
@@ -62,7 +55,7 @@ def customer_case_page(
             Q(received_at__lt=received_at) | Q(number__lt=number)
         )
     rows = list(
-        queryset.order_by("-received_at", "-number").prefetch_related(_current_deadlines())[
+        queryset.order_by("-received_at", "-number").prefetch_related(current_deadlines_prefetch())[
             : limit + 1
         ]
     )
@@ -81,7 +74,7 @@ def customer_case_get(*, customer: Customer, number: str) -> Complaint | None:
     return (
         Complaint.objects.filter(provider_id=customer.provider_id, customer=customer, number=number)
         .select_related("provider", "policy_version")
-        .prefetch_related(_current_deadlines())
+        .prefetch_related(current_deadlines_prefetch())
         .first()
     )
 

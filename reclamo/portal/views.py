@@ -53,12 +53,8 @@ from reclamo.portal.services import (
 from reclamo.portal.tasks import portal_mail_send
 from reclamo.providers.models import Provider
 from reclamo.providers.selectors import policy_current, provider_get
-from reclamo.public.complaint_form import (
-    case_context,
-    channel_open,
-    complaint_form_handle,
-    zone_context,
-)
+from reclamo.public.complaint_form import case_context, channel_open, complaint_form_handle
+from reclamo.public.deadline_preview import zone_context
 
 CustomerView = Callable[..., HttpResponse]
 

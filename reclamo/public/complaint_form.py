@@ -28,21 +28,20 @@ from django.views.decorators.http import require_POST
 
 from reclamo.accounts.client_address import client_address
 from reclamo.complaints.events import Actor
-from reclamo.complaints.models import Complaint, IntakeRecord
+from reclamo.complaints.models import Complaint, ComplaintDeadline, IntakeRecord
+from reclamo.complaints.services import intake_record_close
 from reclamo.customers.models import Customer
 from reclamo.domain.calendar import get_zone
-from reclamo.domain.deadlines import preview
-from reclamo.domain.errors import DomainError
 from reclamo.domain.policy import Policy
 from reclamo.error_messages import error_message
 from reclamo.errors import ApplicationError
 from reclamo.formats import zone_name
 from reclamo.intake.web_form import (
+    WEB_CHANNELS,
     web_form_earlier,
     web_form_fingerprint,
     web_form_intake_open,
     web_form_rate_limited,
-    web_form_refuse,
     web_form_register,
     web_form_repeat_record,
     web_form_resubmission,
@@ -50,11 +49,12 @@ from reclamo.intake.web_form import (
 )
 from reclamo.labels import CLOCK_EXPLANATIONS, CLOCK_LABELS, KIND_LABELS
 from reclamo.providers.models import Provider
-from reclamo.providers.selectors import policy_in_force, policy_of
+from reclamo.providers.selectors import policy_of
 from reclamo.public.complaint_form_fields import ComplaintFactsForm, ComplaintForm
 from reclamo.public.contact_channels import customer_channels
-from reclamo.public.texts import choose, localized
-from reclamo.public.views import _deadline_rows, _department, _provider_policy
+from reclamo.public.deadline_preview import deadline_preview, department_context, zone_context
+from reclamo.public.texts import localized
+from reclamo.public.views import _provider_policy
 
 _RECEIPT_SALT = "reclamo.public.complaint-received"
 _RECEIPT_MAX_AGE = 7 * 24 * 3600
@@ -62,37 +62,21 @@ _RECEIPT_MAX_AGE = 7 * 24 * 3600
 
 def channel_open(policy: Policy, channel: str) -> bool:
     """The procedure takes submissions on ``channel`` (web or portal) and Reclamo serves it."""
-    return any(c.kind == channel and c.enabled for c in policy.channels)
-
-
-def zone_context(policy: Policy, language: str) -> dict[str, Any]:
-    return {
-        "zone": policy.time_zone,
-        "zone_label": zone_name(policy.time_zone, policy.country, language),
-        "language_notice": localized(policy, policy.complaint_language_notice, language),
-    }
+    found = policy.channel(channel)
+    return found is not None and found.enabled
 
 
 def preview_context(provider: Provider, form: ComplaintFactsForm, language: str) -> dict[str, Any]:
     """The calculator's answer for a valid facts form, or its errors added to the form."""
-    facts = form.case_facts()
-    try:
-        governing = policy_of(policy_in_force(provider=provider, at=facts.received_at))
-        answer = preview(governing, facts)
-    except (DomainError, ApplicationError) as error:
-        form.add_error(error.field if error.field in form.fields else None, error_message(error))
-        return {}
-    default = governing.default_language
-    return {
-        "answer": answer,
-        "rows": _deadline_rows(answer, governing),
-        "department": _department(governing, answer.department, language),
-        "refusal": choose(answer.refusal.texts if answer.refusal else None, language, default),
-        "notice": choose(answer.notice.texts if answer.notice else None, language, default),
-        "treated_as": KIND_LABELS.get(answer.treated_as or "")  # type: ignore[call-overload]
-        if answer.treated_as and answer.treated_as != facts.kind
-        else None,
-    }
+    context = deadline_preview(provider=provider, form=form, language=language)
+    if context:
+        treated_as = context["answer"].treated_as
+        context["treated_as"] = (
+            KIND_LABELS.get(treated_as)  # type: ignore[call-overload]
+            if treated_as and treated_as != form.cleaned_data["kind"]
+            else None
+        )
+    return context
 
 
 def receipt_token(intake: IntakeRecord) -> str:
@@ -211,7 +195,7 @@ def _submit(
             received_at=now,
             payload=form.payload(),
         ).record
-        web_form_refuse(intake=intake, outcome="refused", code="rate_limited", message=message)
+        intake_record_close(intake=intake, outcome="refused", code="rate_limited", message=message)
         return again(429, message=message)
     opened = web_form_intake_open(
         provider=provider,
@@ -230,10 +214,10 @@ def _submit(
             "This form could not be accepted: a field meant to stay empty was filled in. "
             "If you are a person, please send the form again."
         )
-        web_form_refuse(intake=intake, outcome="ignored", code="honeypot", message=message)
+        intake_record_close(intake=intake, outcome="ignored", code="honeypot", message=message)
         return again(400, message=message)
     if not form.is_valid():
-        web_form_refuse(
+        intake_record_close(
             intake=intake, outcome="failed", code="invalid_form", message=_errors_text(form)
         )
         return again(400)
@@ -300,7 +284,7 @@ def complaint_file(request: HttpRequest, slug: str) -> HttpResponse:
 def complaint_preview(request: HttpRequest, slug: str, channel: str) -> HttpResponse:
     """The deadlines the form's facts would get, for htmx to swap in (nothing is saved)."""
     provider, policy = _provider_policy(slug)
-    if channel not in ("web", "portal") or not channel_open(policy, channel):
+    if channel not in WEB_CHANNELS or not channel_open(policy, channel):
         raise Http404("This channel is not open.")
     language = get_language()
     with timezone.override(get_zone(policy.time_zone)):
@@ -332,6 +316,18 @@ def complaint_received(request: HttpRequest, slug: str, token: str) -> HttpRespo
     return render(request, "public/complaint_received.html", context)
 
 
+def _current_deadlines(complaint: Complaint) -> list[ComplaintDeadline]:
+    """The case's current deadlines, nearest first: the portal's case selector prefetched them
+    (``current_deadlines_prefetch``); the confirmation page's case comes without them."""
+    prefetched: list[ComplaintDeadline] | None = getattr(complaint, "current_deadlines", None)
+    if prefetched is not None:
+        return prefetched
+    return sorted(
+        (row for row in complaint.deadlines.all() if row.superseded_at is None),
+        key=lambda row: row.due_at,
+    )
+
+
 def case_context(complaint: Complaint, language: str) -> dict[str, Any]:
     """A registered case's number, routing and current deadlines, for the customer's eyes."""
     policy = policy_of(complaint.policy_version)
@@ -345,16 +341,13 @@ def case_context(complaint: Complaint, language: str) -> dict[str, Any]:
             ),
             "rule": row.rule,
         }
-        for row in sorted(
-            (r for r in complaint.deadlines.all() if r.superseded_at is None),
-            key=lambda r: r.due_at,
-        )
+        for row in _current_deadlines(complaint)
     ]
     return {
         "complaint": complaint,
         "case_zone": complaint.policy_version.time_zone,
         "case_zone_label": zone_name(complaint.policy_version.time_zone, policy.country, language),
-        "case_department": _department(policy, complaint.department or None, language),
+        "case_department": department_context(policy, complaint.department or None, language),
         "deadlines": deadlines,
         "kind_label": KIND_LABELS.get(complaint.kind),  # type: ignore[call-overload]
         "treated_as_label": KIND_LABELS.get(complaint.treated_as)  # type: ignore[call-overload]

@@ -35,8 +35,8 @@ _TYPE_NAMES = {
 def channel_kinds(policy: Policy, channel: str) -> tuple[str, ...]:
     """The kinds a customer may file on ``channel``: those it accepts, and those it registers
     as another kind (UN-1, PC-2), in the policy's order."""
-    found = next((c for c in policy.channels if c.kind == channel and c.enabled), None)
-    if found is None:
+    found = policy.channel(channel)
+    if found is None or not found.enabled:
         return ()
     taken = set(found.accepts) | {t.kind for t in found.treat_as}
     return tuple(kind for kind in policy.kinds if kind in taken)

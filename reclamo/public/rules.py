@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from reclamo.domain.deadlines import Basis
 from reclamo.domain.policy import Period, Policy
 from reclamo.labels import (
     CATEGORY_LABELS,
@@ -31,7 +32,8 @@ class RuleEntry:
     statements: list[str] = field(default_factory=list)
 
 
-def period_words(period: Period) -> str:
+def period_words(period: Period | Basis) -> str:
+    """ "30 days", "2 working hours": a policy's period, or the one a deadline was counted by."""
     count = period.amount
     if period.unit == "days":
         return ngettext("%(count)d day", "%(count)d days", count) % {"count": count}

@@ -8,8 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from reclamo.intake.mailboxes import ImapMailbox, MailSourceError, imap_fetch
-from reclamo.providers.selectors import provider_get
+from reclamo.intake.mailboxes import imap_fetch_all
 
 
 class Command(BaseCommand):
@@ -31,22 +30,15 @@ class Command(BaseCommand):
         if not configured:
             self.stdout.write("No mailbox is configured (RECLAMO_IMAP_<SLUG>_HOST).")
             return
-        failed = False
-        for key, values in configured.items():
-            if slug is not None and key != slug:
-                continue
-            provider = provider_get(slug=key)
-            if provider is None:
-                self.stderr.write(f"RECLAMO_IMAP_{key.upper()}_HOST: no provider {key!r}.")
-                failed = True
-                continue
-            try:
-                counts = imap_fetch(provider=provider, box=ImapMailbox.from_settings(values))
-            except MailSourceError as error:
-                self.stderr.write(str(error))
-                failed = True
-                continue
+        errors: list[str] = []
+
+        def report(message: str) -> None:
+            self.stderr.write(message)
+            errors.append(message)
+
+        results = imap_fetch_all(slug=slug, on_error=report)
+        for key, counts in results.items():
             summary = ", ".join(f"{outcome} {n}" for outcome, n in sorted(counts.items()))
             self.stdout.write(f"{key}: {sum(counts.values())} messages: {summary or 'none'}")
-        if failed:
+        if errors:
             raise CommandError("Some mailboxes could not be read (see above).")
